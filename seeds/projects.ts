@@ -1,0 +1,287 @@
+// Inserts projects together with a consistent past: stage transitions, annual plans, funding,
+// milestones, monthly progress reports, blockers and one audit event per project. Used by the demo
+// set and by `--scale N`; it writes in bulk so that tens of thousands of projects load quickly.
+import type { BlockerKind, FundingKind, Prisma, PrismaClient, Stage } from "@prisma/client";
+import { appendAuditEvents } from "../server/modules/audit/service.js";
+import { STAGES, stageIndex } from "../server/modules/common/stage.js";
+import { transitionKind } from "../server/modules/pipeline/service.js";
+import type { Random } from "./random.js";
+
+export interface SeedProject {
+  code: string;
+  name: string;
+  description: string | null;
+  actionId: number;
+  subTaskId: number;
+  responsibleUnitId: number;
+  ownerUnitId: number;
+  townshipId: number | null;
+  totalInvestment: string;
+  completedInvestment: string;
+  fundingSources: { kind: FundingKind; amount: string }[];
+  plannedStart: Date | null;
+  plannedCompletion: Date | null;
+  targetQuantity: string | null;
+  targetUnit: string | null;
+  illustrative: boolean;
+  /** Oldest first; the first entry is the intake into 储备, the last gives the current stage. */
+  history: { stage: Stage; at: Date; note?: string | null }[];
+}
+
+const DAY = 86_400_000;
+const CHUNK = 5000;
+
+/** The milestone that leads out of each stage (倒排工期 checkpoints). */
+const MILESTONES: { stage: Stage; name: string }[] = [
+  { stage: "RESERVE", name: "前期工作完成（项目建议书、选址、资金方案）" },
+  { stage: "PREPARATION", name: "开工条件具备（用地、规划、施工许可、资金到位）" },
+  { stage: "STARTED", name: "首次进度上报" },
+  { stage: "UNDER_CONSTRUCTION", name: "竣工验收" },
+];
+
+const BLOCKERS: { kind: BlockerKind; description: string }[] = [
+  { kind: "LAND", description: "用地指标尚未落实，等待土地报批" },
+  { kind: "APPROVAL", description: "环评批复未取得，已申请容缺预审" },
+  { kind: "FUNDS", description: "专项债券资金未到位" },
+  { kind: "DEMOLITION", description: "征地拆迁未完成，个别户未签约" },
+  { kind: "OTHER", description: "设计方案调整，等待专家评审" },
+];
+
+function month(date: Date): string {
+  return date.toISOString().slice(0, 7);
+}
+
+function addMonths(date: Date, n: number): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + n, 1));
+}
+
+/** Splits an amount in 分 (hundredths of 万元) into n shares that add up exactly. */
+function split(totalCents: number, n: number, random: Random): number[] {
+  if (n <= 0) return [];
+  const weights = Array.from({ length: n }, () => 0.5 + random.next());
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const shares = weights.map((w) => Math.floor((totalCents * w) / sum));
+  shares[n - 1]! += totalCents - shares.reduce((a, b) => a + b, 0);
+  return shares;
+}
+
+function cents(amount: string): number {
+  return Math.round(Number(amount) * 100);
+}
+
+function fromCents(value: number): string {
+  return (value / 100).toFixed(2);
+}
+
+async function createManyInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+export interface InsertOptions {
+  now: Date;
+  random: Random;
+  /** At most this many monthly progress reports per project (the latest ones). */
+  maxReports?: number;
+  auditAction: string;
+}
+
+export async function insertProjects(prisma: PrismaClient, projects: SeedProject[], options: InsertOptions): Promise<void> {
+  const { now, random } = options;
+  for (const p of projects) validateHistory(p);
+
+  await prisma.$transaction(
+    async (tx) => {
+      const ids = new Map<string, number>();
+      await createManyInChunks(projects, async (chunk) => {
+        const created = await tx.project.createManyAndReturn({
+          select: { id: true, code: true },
+          data: chunk.map((p) => {
+            const last = p.history[p.history.length - 1]!;
+            return {
+              code: p.code,
+              name: p.name,
+              description: p.description,
+              actionId: p.actionId,
+              subTaskId: p.subTaskId,
+              responsibleUnitId: p.responsibleUnitId,
+              ownerUnitId: p.ownerUnitId,
+              townshipId: p.townshipId,
+              stage: last.stage,
+              version: p.history.length,
+              stageEnteredAt: last.at,
+              totalInvestment: p.totalInvestment,
+              completedInvestment: p.completedInvestment,
+              plannedStart: p.plannedStart,
+              plannedCompletion: p.plannedCompletion,
+              targetQuantity: p.targetQuantity,
+              targetUnit: p.targetUnit,
+              illustrative: p.illustrative,
+              createdAt: p.history[0]!.at,
+            };
+          }),
+        });
+        for (const row of created) ids.set(row.code, row.id);
+      });
+
+      const transitions: Prisma.StageTransitionCreateManyInput[] = [];
+      const funding: Prisma.ProjectFundingCreateManyInput[] = [];
+      const plans: Prisma.ProjectAnnualPlanCreateManyInput[] = [];
+      const milestones: Prisma.MilestoneCreateManyInput[] = [];
+      const reports: Prisma.ProgressReportCreateManyInput[] = [];
+      const blockers: Prisma.BlockerCreateManyInput[] = [];
+
+      for (const p of projects) {
+        const projectId = ids.get(p.code)!;
+        p.history.forEach((h, i) => {
+          const from = i === 0 ? null : p.history[i - 1]!.stage;
+          transitions.push({
+            projectId,
+            fromStage: from,
+            toStage: h.stage,
+            kind: from === null ? "INTAKE" : transitionKind(from, h.stage),
+            at: h.at,
+            note: h.note ?? null,
+          });
+        });
+        for (const f of p.fundingSources) funding.push({ projectId, kind: f.kind, amount: f.amount });
+        plans.push(...annualPlans(p, projectId, random));
+        milestones.push(...projectMilestones(p, projectId, now));
+        reports.push(...progressReports(p, projectId, now, random, options.maxReports ?? Infinity));
+        blockers.push(...projectBlockers(p, projectId, now, random));
+      }
+
+      await createManyInChunks(transitions, (c) => tx.stageTransition.createMany({ data: c }));
+      await createManyInChunks(funding, (c) => tx.projectFunding.createMany({ data: c }));
+      await createManyInChunks(plans, (c) => tx.projectAnnualPlan.createMany({ data: c }));
+      await createManyInChunks(milestones, (c) => tx.milestone.createMany({ data: c }));
+      await createManyInChunks(reports, (c) => tx.progressReport.createMany({ data: c }));
+      await createManyInChunks(blockers, (c) => tx.blocker.createMany({ data: c }));
+
+      await appendAuditEvents(
+        tx,
+        projects.map((p) => {
+          const projectId = ids.get(p.code)!;
+          const last = p.history[p.history.length - 1]!;
+          return {
+            actorId: null,
+            entity: "Project",
+            entityId: projectId,
+            projectId,
+            action: options.auditAction,
+            after: { code: p.code, name: p.name, stage: last.stage, version: p.history.length, transitions: p.history.length },
+            at: now,
+          };
+        }),
+      );
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+}
+
+function validateHistory(p: SeedProject): void {
+  const first = p.history[0];
+  if (!first || first.stage !== "RESERVE") throw new Error(`${p.code}: history must start in RESERVE`);
+  for (let i = 1; i < p.history.length; i++) {
+    const prev = p.history[i - 1]!;
+    const cur = p.history[i]!;
+    if (cur.at < prev.at) throw new Error(`${p.code}: history is not in date order`);
+    if (cur.stage === prev.stage) throw new Error(`${p.code}: history repeats ${cur.stage}`);
+  }
+}
+
+function annualPlans(p: SeedProject, projectId: number, random: Random): Prisma.ProjectAnnualPlanCreateManyInput[] {
+  const start = (p.plannedStart ?? p.history[0]!.at).getUTCFullYear();
+  const end = Math.max(start, (p.plannedCompletion ?? p.history[0]!.at).getUTCFullYear());
+  const years = Array.from({ length: end - start + 1 }, (_, i) => start + i);
+  const shares = split(cents(p.totalInvestment), years.length, random);
+  return years.map((year, i) => ({ projectId, year, plannedInvestment: fromCents(shares[i]!) }));
+}
+
+/** When the project left each stage, if it has (the last time, after any move back). */
+function exits(p: SeedProject): Map<Stage, Date> {
+  const left = new Map<Stage, Date>();
+  for (let i = 1; i < p.history.length; i++) {
+    const prev = p.history[i - 1]!;
+    const cur = p.history[i]!;
+    if (stageIndex(cur.stage) > stageIndex(prev.stage)) left.set(prev.stage, cur.at);
+    else for (const s of STAGES.slice(stageIndex(cur.stage))) left.delete(s);
+  }
+  return left;
+}
+
+function projectMilestones(p: SeedProject, projectId: number, now: Date): Prisma.MilestoneCreateManyInput[] {
+  const start = p.history[0]!.at.getTime();
+  const end = (p.plannedCompletion ?? new Date(start + 3 * 365 * DAY)).getTime();
+  const left = exits(p);
+  return MILESTONES.map((m, i) => {
+    // Planned dates run backwards from the completion date (倒排工期): the last milestone is due then.
+    const planned = new Date(end - (MILESTONES.length - 1 - i) * Math.max(30 * DAY, (end - start) / 5));
+    const actual = left.get(m.stage) ?? null;
+    return {
+      projectId,
+      name: m.name,
+      stage: m.stage,
+      position: i,
+      plannedDate: new Date(planned.toISOString().slice(0, 10)),
+      actualDate: actual && actual <= now ? new Date(actual.toISOString().slice(0, 10)) : null,
+    };
+  });
+}
+
+function progressReports(
+  p: SeedProject,
+  projectId: number,
+  now: Date,
+  random: Random,
+  maxReports: number,
+): Prisma.ProgressReportCreateManyInput[] {
+  const started = p.history.find((h) => h.stage === "STARTED")?.at;
+  if (!started || cents(p.completedInvestment) === 0) return [];
+  const completed = p.history.find((h) => h.stage === "COMPLETED")?.at ?? now;
+  const months: Date[] = [];
+  for (let m = addMonths(started, 0); m < completed && m < addMonths(now, 0); m = addMonths(m, 1)) months.push(m);
+  if (months.length === 0) months.push(addMonths(started, 0));
+  const shares = split(cents(p.completedInvestment), months.length, random);
+  const rows = months.map((m, i) => ({
+    projectId,
+    month: month(m),
+    investmentThisMonth: fromCents(shares[i]!),
+    narrative: `${month(m)} 完成投资 ${fromCents(shares[i]!)} 万元，工程按计划推进。`,
+    problems: random.chance(0.1) ? "雨季影响施工进度" : null,
+    reportedAt: new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, random.int(1, 8))),
+  }));
+  // Older reports are folded into the first one kept, so the sum still equals completed investment.
+  if (rows.length > maxReports) {
+    const dropped = rows.slice(0, rows.length - maxReports);
+    const kept = rows.slice(rows.length - maxReports);
+    const carried = dropped.reduce((sum, r) => sum + cents(r.investmentThisMonth), 0);
+    kept[0]!.investmentThisMonth = fromCents(cents(kept[0]!.investmentThisMonth) + carried);
+    return kept;
+  }
+  return rows;
+}
+
+function projectBlockers(p: SeedProject, projectId: number, now: Date, random: Random): Prisma.BlockerCreateManyInput[] {
+  const last = p.history[p.history.length - 1]!;
+  const rows: Prisma.BlockerCreateManyInput[] = [];
+  const dwellDays = (now.getTime() - last.at.getTime()) / DAY;
+  const early = stageIndex(last.stage) <= stageIndex("STARTED");
+  // Long-stuck projects usually have an open blocker; some others had one that was resolved.
+  if (early && dwellDays > 150 && random.chance(0.8)) {
+    const b = random.pick(BLOCKERS);
+    rows.push({ projectId, kind: b.kind, description: b.description, raisedAt: new Date(last.at.getTime() + 60 * DAY) });
+  }
+  if (p.history.length > 2 && random.chance(0.25)) {
+    const b = random.pick(BLOCKERS);
+    const raised = p.history[1]!.at;
+    rows.push({
+      projectId,
+      kind: b.kind,
+      description: b.description,
+      raisedAt: raised,
+      resolvedAt: new Date(raised.getTime() + random.int(10, 90) * DAY),
+      resolution: "经专班协调已解决",
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,89 @@
+// The HTTP application: /graphql (GraphQL over HTTP and SSE), /healthz, and the web client at /.
+// It does not listen; server/index.ts does (and tests listen on a free port).
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Database } from "./db/client.js";
+import { log } from "./log.js";
+import { createGraphQLServer } from "./yoga.js";
+
+export const clientDist = fileURLToPath(new URL("../dist/client", import.meta.url));
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".json": "application/json",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+async function healthz(db: Database, res: http.ServerResponse): Promise<void> {
+  let ok = false;
+  try {
+    await Promise.race([
+      db.sql.query("SELECT 1"),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000)),
+    ]);
+    ok = true;
+  } catch {
+    ok = false;
+  }
+  res.writeHead(ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(ok ? { status: "ok" } : { status: "unavailable", reason: "database does not answer" }));
+}
+
+/** Serves a file of the built client; unknown paths get index.html (client-side routes). */
+async function serveClient(pathname: string, res: http.ServerResponse): Promise<void> {
+  const relative = path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, "");
+  let file = path.join(clientDist, relative);
+  if (!file.startsWith(clientDist)) file = path.join(clientDist, "index.html");
+  let info = await stat(file).catch(() => null);
+  if (!info?.isFile()) {
+    file = path.join(clientDist, "index.html");
+    info = await stat(file).catch(() => null);
+  }
+  if (!info?.isFile()) {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+    res.end("The web client is not built: run `npm run build`.");
+    return;
+  }
+  const hashed = file.includes(`${path.sep}assets${path.sep}`);
+  res.writeHead(200, {
+    "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+    "content-length": info.size,
+    "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
+    "x-content-type-options": "nosniff",
+  });
+  createReadStream(file).pipe(res);
+}
+
+export function createApp(db: Database): http.Server {
+  const yoga = createGraphQLServer(db);
+  return http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/graphql") {
+      void yoga(req, res);
+      return;
+    }
+    if (url.pathname === "/healthz") {
+      void healthz(db, res);
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { allow: "GET, HEAD" });
+      res.end();
+      return;
+    }
+    serveClient(url.pathname, res).catch((error: unknown) => {
+      log.error("static file error", { error, path: url.pathname });
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+}

@@ -1,0 +1,62 @@
+// The SchemaBuilder and its plugins: configuration only. Types live in server/modules/*/schema.ts.
+import SchemaBuilder from "@pothos/core";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import type { Prisma } from "@prisma/client";
+import { GraphQLError } from "graphql";
+import type { Context } from "./context.js";
+import type PrismaTypes from "./generated/pothos-prisma-types.js";
+import { getDatamodel } from "./generated/pothos-prisma-types.js";
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: { signedIn: boolean };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    /** A calendar date (YYYY-MM-DD), held as a Date at UTC midnight. */
+    Date: { Input: Date; Output: Date };
+    /** Exact decimal (money in 万元), carried as a string so no precision is lost. */
+    Decimal: { Input: string; Output: Prisma.Decimal | string };
+  };
+  /** Every connection has a totalCount (CONTRACT.md); resolvers pass it as a value or a thunk. */
+  Connection: { totalCount: number | (() => number | Promise<number>) };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: async (context) => ({ signedIn: context.viewer !== null }),
+    unauthorizedError: (_parent, context) =>
+      context.viewer
+        ? new GraphQLError("无权访问", { extensions: { code: "FORBIDDEN" } })
+        : new GraphQLError("请先登录", { extensions: { code: "UNAUTHENTICATED" } }),
+  },
+  prisma: {
+    client: (context) => context.prisma,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+});
+
+builder.globalConnectionField("totalCount", (t) =>
+  t.int({
+    resolve: (connection) =>
+      typeof connection.totalCount === "function" ? connection.totalCount() : connection.totalCount,
+  }),
+);
+
+// Every root field needs a signed-in user unless it says otherwise (login, viewer).
+builder.queryType({ authScopes: { signedIn: true } });
+builder.mutationType({ authScopes: { signedIn: true } });

@@ -1,0 +1,41 @@
+// Configuration from the environment, read once. Names and defaults are part of the public contract
+// (CONTRACT.md): DATABASE_URL, PORT, HOST, DATA_DIR, REDIS_URL, DEMO_PASSWORD.
+import path from "node:path";
+
+export interface Config {
+  /** postgresql://… or undefined for the embedded database (PGlite) under dataDir. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  dataDir: string;
+  redisUrl: string | undefined;
+  demoPassword: string;
+  production: boolean;
+}
+
+function port(value: string | undefined): number {
+  if (value === undefined || value === "") return 4000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`PORT must be a port number, not "${value}"`);
+  return n;
+}
+
+function databaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    throw new Error("DATABASE_URL must be a postgresql:// URL; leave it unset for the embedded database");
+  }
+  return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    databaseUrl: databaseUrl(env.DATABASE_URL),
+    port: port(env.PORT),
+    host: env.HOST || "127.0.0.1",
+    dataDir: path.resolve(env.DATA_DIR || "data"),
+    redisUrl: env.REDIS_URL || undefined,
+    demoPassword: env.DEMO_PASSWORD || "tuijin-demo",
+    production: env.NODE_ENV === "production",
+  };
+}

@@ -1,0 +1,23 @@
+// What every resolver receives: the database, the signed-in user (or null) and the request's id.
+import type { PrismaClient, Role } from "@prisma/client";
+import type { Database } from "./db/client.js";
+
+export interface Viewer {
+  userId: number;
+  username: string;
+  role: Role;
+  unitId: number | null;
+  sessionId: string;
+}
+
+export interface Context {
+  db: Database;
+  prisma: PrismaClient;
+  viewer: Viewer | null;
+  requestId: string;
+  clientAddr: string;
+  /** Set-Cookie values to send with the response (the web client's session cookie). */
+  responseCookies: string[];
+  /** Whether cookies get the Secure flag (the request came over HTTPS). */
+  secureCookies: boolean;
+}

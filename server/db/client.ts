@@ -1,0 +1,127 @@
+// Opens the database: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is set, otherwise the
+// embedded PGlite in DATA_DIR. Both give the same Prisma client and a small raw-SQL runner (used for
+// migrations, health checks and hand-written analytics).
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaClient } from "@prisma/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { countStatement } from "./statement-counter.js";
+
+export interface SqlRunner {
+  /** Runs a script of one or more statements, without parameters. */
+  exec(script: string): Promise<void>;
+  query<T extends object>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs fn on one connection inside BEGIN … COMMIT (ROLLBACK when it throws). */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+export interface Database {
+  kind: "postgres" | "embedded";
+  /** Where the data lives, for logs: the server and database name, or the folder. */
+  location: string;
+  prisma: PrismaClient;
+  sql: SqlRunner;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { url: string; poolSize?: number } | { dataDir: string } | { memory: true };
+
+function newPrisma(adapter: PrismaPg | PrismaPGlite): PrismaClient {
+  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  prisma.$on("query", countStatement);
+  return prisma;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ("url" in target) return openPostgres(target.url, target.poolSize ?? 10);
+  if ("dataDir" in target) {
+    const dir = path.join(target.dataDir, "pglite");
+    mkdirSync(dir, { recursive: true });
+    return openEmbedded(new PGlite(dir), dir);
+  }
+  return openEmbedded(new PGlite(), "memory");
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // Fail fast when the server is down rather than queueing requests forever.
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30000,
+  });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on("error", () => {});
+  const prisma = newPrisma(new PrismaPg(pool, { disposeExternalPool: false }));
+  const parsed = new URL(url);
+  return {
+    kind: "postgres",
+    location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    prisma,
+    sql: pgRunner(pool),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+function pgRunner(queryable: pg.Pool | pg.PoolClient): SqlRunner {
+  return {
+    async exec(script) {
+      await queryable.query(script);
+    },
+    async query<T extends object>(sql: string, params: unknown[] = []) {
+      return (await queryable.query(sql, params)).rows as T[];
+    },
+    async transaction(fn) {
+      const client = queryable instanceof pg.Pool ? await queryable.connect() : queryable;
+      try {
+        await client.query("BEGIN");
+        const result = await fn(pgRunner(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        if (client !== queryable) (client as pg.PoolClient).release();
+      }
+    },
+  };
+}
+
+async function openEmbedded(db: PGlite, location: string): Promise<Database> {
+  await db.waitReady;
+  const prisma = newPrisma(new PrismaPGlite(db));
+  return {
+    kind: "embedded",
+    location,
+    prisma,
+    sql: pgliteRunner(db),
+    async close() {
+      await prisma.$disconnect();
+      await db.close();
+    },
+  };
+}
+
+type PGliteQueryable = Pick<PGlite, "exec" | "query">;
+
+function pgliteRunner(db: PGliteQueryable, inTransaction = false): SqlRunner {
+  return {
+    async exec(script) {
+      await db.exec(script);
+    },
+    async query<T extends object>(sql: string, params: unknown[] = []) {
+      return (await db.query<T>(sql, params)).rows;
+    },
+    async transaction(fn) {
+      if (inTransaction) return fn(this);
+      return (db as PGlite).transaction((tx) => fn(pgliteRunner(tx, true)));
+    },
+  };
+}

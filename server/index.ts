@@ -1,0 +1,38 @@
+// `npm start`: opens the database (migrating it), gives an empty embedded database the demo data,
+// and serves the API and the web client. The only file that listens.
+import { readConfig } from "./config.js";
+import { openConfiguredDatabase } from "./db/open.js";
+import { log } from "./log.js";
+import { createApp } from "./app.js";
+import { seed } from "../seeds/seed.js";
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const db = await openConfiguredDatabase(config, { migrate: true });
+  if (db.kind === "embedded" && (await db.prisma.action.count()) === 0) {
+    log.info("empty embedded database: loading the demo data (illustrative figures)");
+    const figures = await seed(db.prisma, { demo: true, scale: 0, demoPassword: config.demoPassword });
+    log.info("demo data loaded", figures);
+  }
+  const server = createApp(db);
+  server.listen(config.port, config.host, () => {
+    log.info("listening", { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`, database: db.kind, location: db.location });
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("stopping", { signal });
+    server.close();
+    server.closeAllConnections();
+    db.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  log.error("failed to start", { error });
+  process.exit(1);
+});

@@ -1,0 +1,115 @@
+// The audit trail: every change appends an event inside the same transaction as the change.
+// Appends are serialised by an advisory lock taken before reading the chain's head, so concurrent
+// writers cannot fork the chain (STACK-NOTES.md), and `seq` has no gaps.
+import { Prisma } from "@prisma/client";
+import type { Tx } from "../../db/transaction.js";
+import { GENESIS_HASH, auditHash, type AuditContent } from "./hash.js";
+
+const AUDIT_CHAIN_LOCK = 7_261_001;
+
+export interface AuditInput {
+  actorId: number | null;
+  entity: string;
+  entityId: string | number;
+  projectId?: number | null;
+  action: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  requestId?: string | null;
+  at?: Date;
+}
+
+/** Values as they are stored in JSON: decimals and dates as strings. */
+function auditJson(value: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (!value) return null;
+  return JSON.parse(
+    JSON.stringify(value, (_k, v) => (v instanceof Prisma.Decimal ? v.toString() : v)),
+  ) as Record<string, unknown>;
+}
+
+export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq: number; hash: string }> {
+  const [appended] = await appendAuditEvents(tx, [input]);
+  return appended!;
+}
+
+/** Appends events in order, under the chain lock, in one statement per 5,000 events. */
+export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<{ seq: number; hash: string }[]> {
+  if (inputs.length === 0) return [];
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text`;
+  const head = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  const rows: Prisma.AuditEventCreateManyInput[] = [];
+  for (const input of inputs) {
+    seq += 1;
+    const content: AuditContent = {
+      seq,
+      at: input.at ?? new Date(),
+      actorId: input.actorId,
+      entity: input.entity,
+      entityId: String(input.entityId),
+      projectId: input.projectId ?? null,
+      action: input.action,
+      before: auditJson(input.before),
+      after: auditJson(input.after),
+      requestId: input.requestId ?? null,
+    };
+    const hash = auditHash(prevHash, content);
+    rows.push({
+      ...content,
+      before: (content.before ?? Prisma.DbNull) as Prisma.InputJsonValue,
+      after: (content.after ?? Prisma.DbNull) as Prisma.InputJsonValue,
+      prevHash,
+      hash,
+    });
+    prevHash = hash;
+  }
+  for (let i = 0; i < rows.length; i += 5000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 5000) });
+  return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
+}
+
+export interface ChainStatus {
+  valid: boolean;
+  length: number;
+  headHash: string;
+  /** The first event that does not verify, and why. */
+  firstBadSeq: number | null;
+  problem: string | null;
+}
+
+/** Recomputes the whole chain in order, in pages, and reports the first break. */
+export async function verifyAuditChain(prisma: Tx, pageSize = 2000): Promise<ChainStatus> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let length = 0;
+  for (;;) {
+    const page = await prisma.auditEvent.findMany({
+      where: { seq: { gte: expectedSeq } },
+      orderBy: { seq: "asc" },
+      take: pageSize,
+    });
+    for (const event of page) {
+      const bad = (problem: string): ChainStatus => ({ valid: false, length, headHash: prevHash, firstBadSeq: event.seq, problem });
+      if (event.seq !== expectedSeq) return { ...bad(`event ${expectedSeq} is missing`), firstBadSeq: expectedSeq };
+      if (event.prevHash !== prevHash) return bad("its previous hash does not match the event before it");
+      const recomputed = auditHash(prevHash, {
+        seq: event.seq,
+        at: event.at,
+        actorId: event.actorId,
+        entity: event.entity,
+        entityId: event.entityId,
+        projectId: event.projectId,
+        action: event.action,
+        before: event.before,
+        after: event.after,
+        requestId: event.requestId,
+      });
+      if (recomputed !== event.hash) return bad("its content does not match its hash");
+      prevHash = event.hash;
+      expectedSeq += 1;
+      length += 1;
+    }
+    if (page.length < pageSize) break;
+  }
+  return { valid: true, length, headHash: prevHash, firstBadSeq: null, problem: null };
+}

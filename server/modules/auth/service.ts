@@ -1,0 +1,78 @@
+// Sign-in and sessions. A token is 32 random bytes; only its SHA-256 is stored, so a leaked
+// database cannot be replayed. Revoking a session (sign-out) takes effect on the next request.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { PrismaClient, User } from "@prisma/client";
+import type { Viewer } from "../../context.js";
+import { InvalidCredentialsError } from "../common/errors.js";
+import { hashForUnknownUser, verifyPassword } from "./password.js";
+
+export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+export const SESSION_COOKIE = "tuijin_session";
+
+function tokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function signIn(
+  prisma: PrismaClient,
+  username: string,
+  password: string,
+  clientAddr: string,
+): Promise<{ token: string; user: User; expiresAt: Date }> {
+  const user = await prisma.user.findUnique({ where: { username } });
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await hashForUnknownUser()));
+  if (!user || !ok || user.disabledAt) throw new InvalidCredentialsError();
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await prisma.session.create({
+    data: { id: randomUUID(), tokenHash: tokenHash(token), userId: user.id, expiresAt, clientAddr },
+  });
+  return { token, user, expiresAt };
+}
+
+/** The viewer for a bearer token, or null when it is unknown, expired, revoked or its user disabled. */
+export async function resolveSession(prisma: PrismaClient, token: string): Promise<Viewer | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const session = await prisma.session.findUnique({
+    where: { tokenHash: tokenHash(token) },
+    include: { user: true },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= new Date() || session.user.disabledAt) return null;
+  const { user } = session;
+  return { userId: user.id, username: user.username, role: user.role, unitId: user.unitId, sessionId: session.id };
+}
+
+export async function signOut(prisma: PrismaClient, sessionId: string): Promise<void> {
+  await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Reads the token from `Authorization: Bearer …` (scripts) or the session cookie (the web client). */
+export function tokenFromRequest(request: Request): string | null {
+  const auth = request.headers.get("authorization");
+  if (auth) {
+    const match = /^Bearer\s+(\S+)$/i.exec(auth);
+    return match?.[1] ?? null;
+  }
+  const cookies = request.headers.get("cookie");
+  if (!cookies) return null;
+  for (const part of cookies.split(";")) {
+    const [name, ...value] = part.trim().split("=");
+    if (name === SESSION_COOKIE) return decodeURIComponent(value.join("="));
+  }
+  return null;
+}
+
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  return [
+    `${SESSION_COOKIE}=${encodeURIComponent(token)}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Strict",
+    `Expires=${expiresAt.toUTCString()}`,
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+}
+
+export function clearedSessionCookie(): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+}

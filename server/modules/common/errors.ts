@@ -1,0 +1,56 @@
+// Expected failures, as plain classes: services throw them, the schema returns them as data
+// (result unions whose members implement the `Error` interface). No GraphQL here.
+import type { Stage } from "@prisma/client";
+
+export class DomainError extends Error {
+  override name = "DomainError";
+}
+
+export class InvalidCredentialsError extends DomainError {
+  override name = "InvalidCredentialsError";
+  constructor() {
+    super("用户名或密码不正确");
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  override name = "ForbiddenError";
+  constructor(message = "无权执行此操作") {
+    super(message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  override name = "NotFoundError";
+  constructor(what: string) {
+    super(`${what}不存在`);
+  }
+}
+
+export class StaleVersionError extends DomainError {
+  override name = "StaleVersionError";
+  constructor(
+    readonly currentVersion: number,
+    readonly currentStage: Stage,
+  ) {
+    super(`版本冲突：项目已被他人修改（当前版本 ${currentVersion}），请刷新后重试`);
+  }
+}
+
+export class TransitionNotAllowedError extends DomainError {
+  override name = "TransitionNotAllowedError";
+  constructor(
+    message: string,
+    readonly from: Stage,
+    readonly to: Stage,
+  ) {
+    super(message);
+  }
+}
+
+export class GateNotMetError extends DomainError {
+  override name = "GateNotMetError";
+  constructor(readonly missing: string[]) {
+    super(`未满足阶段条件：${missing.join("、")}`);
+  }
+}

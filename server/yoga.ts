@@ -1,0 +1,65 @@
+// The GraphQL server (graphql-yoga). It never listens: server/app.ts routes HTTP to it.
+import { randomUUID } from "node:crypto";
+import { PothosValidationError } from "@pothos/core";
+import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
+import { GraphQLError } from "graphql";
+import type { Context } from "./context.js";
+import type { Database } from "./db/client.js";
+import { log } from "./log.js";
+import { resolveSession, tokenFromRequest } from "./modules/auth/service.js";
+import { schema } from "./schema.js";
+
+interface ServerContext {
+  req?: { socket?: { remoteAddress?: string } };
+}
+
+/** Sends the Set-Cookie values that resolvers asked for, and the request id, with every response. */
+function useResponseHeaders(contexts: WeakMap<Request, Context>): Plugin {
+  return {
+    onResponse: ({ request, response }) => {
+      const context = contexts.get(request);
+      if (!context) return;
+      response.headers.set("x-request-id", context.requestId);
+      for (const cookie of context.responseCookies) response.headers.append("set-cookie", cookie);
+    },
+  };
+}
+
+export function createGraphQLServer(db: Database) {
+  const contexts = new WeakMap<Request, Context>();
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    logging: false,
+    context: async ({ request, req }: YogaInitialContext & ServerContext): Promise<Context> => {
+      const token = tokenFromRequest(request);
+      const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+      const context: Context = {
+        db,
+        prisma: db.prisma,
+        viewer: token ? await resolveSession(db.prisma, token) : null,
+        requestId,
+        clientAddr: req?.socket?.remoteAddress ?? "unknown",
+        responseCookies: [],
+        secureCookies: new URL(request.url).protocol === "https:",
+      };
+      contexts.set(request, context);
+      return context;
+    },
+    maskedErrors: {
+      maskError: (error, message) => {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        // Errors we raise on purpose (bad input, sign-in needed, forbidden) are already GraphQLErrors.
+        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+        if (original instanceof PothosValidationError) {
+          return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
+        }
+        const requestId = randomUUID();
+        log.error("unexpected error", { requestId, error: original ?? error });
+        return new GraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR", requestId } });
+      },
+    },
+    plugins: [useResponseHeaders(contexts)],
+  });
+}
