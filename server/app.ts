@@ -6,6 +6,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Database } from "./db/client.js";
+import { withStatementCounter } from "./db/statement-counter.js";
 import { log } from "./log.js";
 import { createGraphQLServer } from "./yoga.js";
 
@@ -63,12 +64,18 @@ async function serveClient(pathname: string, res: http.ServerResponse): Promise<
   createReadStream(file).pipe(res);
 }
 
-export function createApp(db: Database): http.Server {
+export interface AppOptions {
+  /** Report the SQL statements each GraphQL request issued in an `x-sql-statements` header (tests, benchmarks). */
+  statementHeader?: boolean;
+}
+
+export function createApp(db: Database, options: AppOptions = {}): http.Server {
   const yoga = createGraphQLServer(db);
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/graphql") {
-      void yoga(req, res);
+      if (options.statementHeader) withStatementCounter(() => yoga(req, res));
+      else void yoga(req, res);
       return;
     }
     if (url.pathname === "/healthz") {

@@ -5,9 +5,15 @@ import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
 import type { Database } from "./db/client.js";
+import { statementsSoFar } from "./db/statement-counter.js";
 import { log } from "./log.js";
 import { resolveSession, tokenFromRequest } from "./modules/auth/service.js";
 import { schema } from "./schema.js";
+
+// By name, not instanceof: graphql's ESM and CommonJS builds may both be loaded.
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === "GraphQLError";
+}
 
 interface ServerContext {
   req?: { socket?: { remoteAddress?: string } };
@@ -20,6 +26,8 @@ function useResponseHeaders(contexts: WeakMap<Request, Context>): Plugin {
       const context = contexts.get(request);
       if (!context) return;
       response.headers.set("x-request-id", context.requestId);
+      const statements = statementsSoFar();
+      if (statements !== undefined) response.headers.set("x-sql-statements", String(statements));
       for (const cookie of context.responseCookies) response.headers.append("set-cookie", cookie);
     },
   };
@@ -49,9 +57,9 @@ export function createGraphQLServer(db: Database) {
     },
     maskedErrors: {
       maskError: (error, message) => {
-        const original = error instanceof GraphQLError ? error.originalError : error;
+        const original = isGraphQLError(error) ? error.originalError : error;
         // Errors we raise on purpose (bad input, sign-in needed, forbidden) are already GraphQLErrors.
-        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+        if (isGraphQLError(error) && (!original || isGraphQLError(original))) return error;
         if (original instanceof PothosValidationError) {
           return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
         }

@@ -1,0 +1,157 @@
+// The board: five columns with counts and sums, cursor pagination, filters, and a constant number
+// of SQL statements whatever the number of projects.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeProject } from "./support/projects.js";
+import { startTestServer, type TestServer } from "./support/server.js";
+
+let server: TestServer;
+let token: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  token = await server.signIn("board-owner", "OWNER", "jtj");
+});
+afterAll(() => server?.close());
+
+const BOARD = /* GraphQL */ `
+  query Board($actionCode: Int!, $filter: ProjectFilter, $first: Int, $after: String) {
+    board(actionCode: $actionCode, filter: $filter) {
+      action { code name }
+      columns {
+        stage
+        totalCount
+        totalInvestment
+        projects(first: $first, after: $after) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          edges { cursor node { id code name stage version responsibleUnit { code } township { code } } }
+        }
+      }
+    }
+  }
+`;
+
+type Board = {
+  board: {
+    action: { code: number; name: string };
+    columns: {
+      stage: string;
+      totalCount: number;
+      totalInvestment: string;
+      projects: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { cursor: string; node: { id: string; code: string; name: string; stage: string } }[];
+      };
+    }[];
+  };
+};
+
+function column(board: Board, stage: string) {
+  const found = board.board.columns.find((c) => c.stage === stage);
+  if (!found) throw new Error(`no column ${stage}`);
+  return found;
+}
+
+describe("board", () => {
+  beforeAll(async () => {
+    // Action 3: 3 in 储备, 2 in 在建, 1 in 竣工.
+    await makeProject(server.db, { code: "B3-001", subTaskCode: "3.1", stage: "RESERVE", totalInvestment: "100.50" });
+    await makeProject(server.db, { code: "B3-002", subTaskCode: "3.1", stage: "RESERVE", totalInvestment: "200" });
+    await makeProject(server.db, { code: "B3-003", subTaskCode: "3.2", stage: "RESERVE", totalInvestment: "0.25" });
+    await makeProject(server.db, { code: "B3-004", subTaskCode: "3.2", stage: "UNDER_CONSTRUCTION", unitCode: "wjj" });
+    await makeProject(server.db, { code: "B3-005", subTaskCode: "3.3", stage: "UNDER_CONSTRUCTION", unitCode: "mzj" });
+    await makeProject(server.db, { code: "B3-006", subTaskCode: "3.4", stage: "COMPLETED" });
+    // Another action's project must not show on this board.
+    await makeProject(server.db, { code: "B1-001", subTaskCode: "1.1", stage: "RESERVE" });
+  });
+
+  it("has five columns in pipeline order with counts and investment sums", async () => {
+    const { data, errors } = await server.gql<Board>(BOARD, { actionCode: 3, first: 10 }, token);
+    expect(errors).toBeUndefined();
+    expect(data!.board.action.code).toBe(3);
+    expect(data!.board.columns.map((c) => c.stage)).toEqual([
+      "RESERVE",
+      "PREPARATION",
+      "STARTED",
+      "UNDER_CONSTRUCTION",
+      "COMPLETED",
+    ]);
+    expect(data!.board.columns.map((c) => c.totalCount)).toEqual([3, 0, 0, 2, 1]);
+    expect(Number(column(data!, "RESERVE").totalInvestment)).toBeCloseTo(300.75, 2);
+    expect(Number(column(data!, "PREPARATION").totalInvestment)).toBe(0);
+    expect(column(data!, "RESERVE").projects.edges.map((e) => e.node.code)).toEqual(["B3-001", "B3-002", "B3-003"]);
+    expect(column(data!, "UNDER_CONSTRUCTION").projects.edges.every((e) => e.node.stage === "UNDER_CONSTRUCTION")).toBe(true);
+  });
+
+  it("pages through a column with cursors, without gaps or repeats", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const { data } = await server.gql<Board>(BOARD, { actionCode: 3, first: 2, after }, token);
+      const reserve = column(data!, "RESERVE").projects;
+      expect(reserve.totalCount).toBe(3);
+      seen.push(...reserve.edges.map((e) => e.node.code));
+      if (!reserve.pageInfo.hasNextPage) break;
+      after = reserve.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(["B3-001", "B3-002", "B3-003"]);
+  });
+
+  it("filters by sub-task, responsible unit and text, and counts follow the filter", async () => {
+    const { data: actions } = await server.gql(`{ actions { code subTasks { id code } } }`, {}, token);
+    const subTask32 = actions.actions[2].subTasks.find((s: { code: string }) => s.code === "3.2").id;
+    const bySubTask = await server.gql<Board>(BOARD, { actionCode: 3, first: 10, filter: { subTaskId: subTask32 } }, token);
+    expect(bySubTask.data!.board.columns.map((c) => c.totalCount)).toEqual([1, 0, 0, 1, 0]);
+
+    const { data: units } = await server.gql(`{ units(kind: BUREAU) { id code } }`, {}, token);
+    const wjj = units.units.find((u: { code: string }) => u.code === "wjj").id;
+    const byUnit = await server.gql<Board>(BOARD, { actionCode: 3, first: 10, filter: { responsibleUnitId: wjj } }, token);
+    expect(byUnit.data!.board.columns.map((c) => c.totalCount)).toEqual([0, 0, 0, 1, 0]);
+    expect(column(byUnit.data!, "UNDER_CONSTRUCTION").projects.edges.map((e) => e.node.code)).toEqual(["B3-004"]);
+
+    const byText = await server.gql<Board>(BOARD, { actionCode: 3, first: 10, filter: { search: "b3-00" } }, token);
+    expect(byText.data!.board.columns.map((c) => c.totalCount)).toEqual([3, 0, 0, 2, 1]);
+    const byName = await server.gql<Board>(BOARD, { actionCode: 3, first: 10, filter: { search: "不存在的项目" } }, token);
+    expect(byName.data!.board.columns.map((c) => c.totalCount)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it("filters by township", async () => {
+    await makeProject(server.db, { code: "B4-001", subTaskCode: "4.1", townshipCode: "t-sanhui" });
+    await makeProject(server.db, { code: "B4-002", subTaskCode: "4.1", townshipCode: "t-tuxi" });
+    const { data: units } = await server.gql(`{ units(kind: TOWNSHIP) { id code } }`, {}, token);
+    const sanhui = units.units.find((u: { code: string }) => u.code === "t-sanhui").id;
+    const { data } = await server.gql<Board>(BOARD, { actionCode: 4, first: 10, filter: { townshipId: sanhui } }, token);
+    expect(column(data!, "RESERVE").projects.edges.map((e) => e.node.code)).toEqual(["B4-001"]);
+  });
+
+  it("refuses an unknown action and malformed filters with a clear error", async () => {
+    const unknown = await server.gql(BOARD, { actionCode: 9 }, token);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(unknown.errors?.[0]?.message).toContain("1 到 5");
+    const badId = await server.gql(BOARD, { actionCode: 3, filter: { subTaskId: "not-an-id" } }, token);
+    expect(badId.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const longText = await server.gql(BOARD, { actionCode: 3, filter: { search: "长".repeat(500) } }, token);
+    expect(longText.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("issues the same number of SQL statements for 6 projects as for 60", async () => {
+    const query = BOARD;
+    const before = await server.gql<Board>(query, { actionCode: 5, first: 20 }, token);
+    for (let i = 0; i < 60; i++) {
+      await makeProject(server.db, {
+        code: `B5-${String(i).padStart(3, "0")}`,
+        subTaskCode: `5.${(i % 4) + 1}`,
+        stage: (["RESERVE", "PREPARATION", "STARTED", "UNDER_CONSTRUCTION", "COMPLETED"] as const)[i % 5],
+        townshipCode: i % 2 ? "t-linba" : null,
+      });
+    }
+    const after = await server.gql<Board>(query, { actionCode: 5, first: 20 }, token);
+    expect(after.data!.board.columns.map((c) => c.totalCount)).toEqual([12, 12, 12, 12, 12]);
+    expect(before.statements).toBeGreaterThan(0);
+    expect(after.statements).toBe(before.statements);
+    // Relations on the cards are joined, not fetched per card: one statement per column at most,
+    // plus the session, the action and the grouped counts.
+    expect(after.statements).toBeLessThanOrEqual(8);
+  });
+});

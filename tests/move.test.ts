@@ -1,0 +1,151 @@
+// Moving projects: the transition, version, stageEnteredAt and audit event are written together;
+// stale versions, forbidden and impossible moves come back as data and change nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeProject } from "./support/projects.js";
+import { startTestServer, type TestServer } from "./support/server.js";
+
+let server: TestServer;
+let owner: string;
+let team: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  owner = await server.signIn("move-owner", "OWNER", "jtj");
+  team = await server.signIn("move-team", "TEAM");
+});
+afterAll(() => server?.close());
+
+const MOVE = /* GraphQL */ `
+  mutation Move($input: MoveProjectInput!) {
+    moveProject(input: $input) {
+      __typename
+      ... on Error { message }
+      ... on MoveProjectSuccess {
+        project { id stage version stageEnteredAt }
+        transition { id from to at note actor { username } }
+      }
+      ... on StaleVersionError { currentVersion currentStage }
+      ... on TransitionNotAllowedError { from to }
+    }
+  }
+`;
+
+const HISTORY = /* GraphQL */ `
+  query History($id: ID!) {
+    node(id: $id) {
+      ... on Project {
+        stage
+        version
+        history(first: 50) { totalCount edges { node { from to note actor { username } } } }
+      }
+    }
+  }
+`;
+
+async function projectId(code: string): Promise<string> {
+  const { data } = await server.gql(`query($s: String) { projects(first: 1, filter: { search: $s }) { edges { node { id code } } } }`, { s: code }, team);
+  const node = data.projects.edges[0]?.node;
+  expect(node?.code).toBe(code);
+  return node.id;
+}
+
+describe("moveProject", () => {
+  it("moves a project, bumps its version, records the transition and an audit event", async () => {
+    await makeProject(server.db, { code: "M-001", unitCode: "jtj", stage: "RESERVE" });
+    const id = await projectId("M-001");
+    const before = Date.now();
+    const { data, errors } = await server.gql(MOVE, { input: { projectId: id, to: "PREPARATION", expectedVersion: 1, note: "前期工作完成" } }, owner);
+    expect(errors).toBeUndefined();
+    const result = data.moveProject;
+    expect(result.__typename).toBe("MoveProjectSuccess");
+    expect(result.project).toMatchObject({ id, stage: "PREPARATION", version: 2 });
+    expect(new Date(result.project.stageEnteredAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(result.transition).toMatchObject({ from: "RESERVE", to: "PREPARATION", note: "前期工作完成", actor: { username: "move-owner" } });
+
+    const history = await server.gql(HISTORY, { id }, owner);
+    expect(history.data.node.history.totalCount).toBe(2);
+    expect(history.data.node.history.edges.map((e: any) => [e.node.from, e.node.to])).toEqual([
+      [null, "RESERVE"],
+      ["RESERVE", "PREPARATION"],
+    ]);
+
+    const audit = await server.gql(`{ auditEvents(first: 100) { edges { node { action entity after actor { username } } } } auditChain { valid length } }`, {}, team);
+    const moves = audit.data.auditEvents.edges.filter((e: any) => e.node.action === "project.move");
+    expect(moves).toHaveLength(1);
+    expect(JSON.parse(moves[0].node.after)).toMatchObject({ stage: "PREPARATION", version: 2 });
+    expect(moves[0].node.actor.username).toBe("move-owner");
+    expect(audit.data.auditChain.valid).toBe(true);
+  });
+
+  it("returns StaleVersionError with the current version and changes nothing", async () => {
+    await makeProject(server.db, { code: "M-002", unitCode: "jtj", stage: "PREPARATION" });
+    const id = await projectId("M-002");
+    const first = await server.gql(MOVE, { input: { projectId: id, to: "STARTED", expectedVersion: 2 } }, owner);
+    expect(first.data.moveProject.__typename).toBe("MoveProjectSuccess");
+    const stale = await server.gql(MOVE, { input: { projectId: id, to: "UNDER_CONSTRUCTION", expectedVersion: 2 } }, owner);
+    expect(stale.data.moveProject).toMatchObject({ __typename: "StaleVersionError", currentVersion: 3, currentStage: "STARTED" });
+    expect(stale.data.moveProject.message).toContain("版本冲突");
+    const history = await server.gql(HISTORY, { id }, owner);
+    expect(history.data.node).toMatchObject({ stage: "STARTED", version: 3 });
+    expect(history.data.node.history.totalCount).toBe(3);
+  });
+
+  it("of 20 concurrent moves from the same version exactly one succeeds", async () => {
+    await makeProject(server.db, { code: "M-003", unitCode: "jtj", stage: "PREPARATION" });
+    const id = await projectId("M-003");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        server.gql(MOVE, { input: { projectId: id, to: i % 2 ? "STARTED" : "RESERVE", expectedVersion: 2, note: `并发 ${i}` } }, team),
+      ),
+    );
+    const kinds = results.map((r) => r.data?.moveProject?.__typename);
+    expect(kinds.filter((k) => k === "MoveProjectSuccess")).toHaveLength(1);
+    expect(kinds.filter((k) => k === "StaleVersionError")).toHaveLength(19);
+    for (const r of results.filter((r) => r.data.moveProject.__typename === "StaleVersionError")) {
+      expect(r.data.moveProject.currentVersion).toBe(3);
+    }
+    const history = await server.gql(HISTORY, { id }, team);
+    expect(history.data.node.version).toBe(3);
+    expect(history.data.node.history.totalCount).toBe(3);
+    const chain = await server.gql(`{ auditChain { valid } }`, {}, team);
+    expect(chain.data.auditChain.valid).toBe(true);
+  });
+
+  it("refuses a move to the stage the project is already in", async () => {
+    await makeProject(server.db, { code: "M-004", unitCode: "jtj", stage: "STARTED" });
+    const id = await projectId("M-004");
+    const { data } = await server.gql(MOVE, { input: { projectId: id, to: "STARTED", expectedVersion: 3 } }, owner);
+    expect(data.moveProject).toMatchObject({ __typename: "TransitionNotAllowedError", from: "STARTED", to: "STARTED" });
+  });
+
+  it("forbids an owner to move another unit's project, as data", async () => {
+    await makeProject(server.db, { code: "M-005", unitCode: "zjj", stage: "RESERVE" });
+    const id = await projectId("M-005");
+    const { data } = await server.gql(MOVE, { input: { projectId: id, to: "PREPARATION", expectedVersion: 1 } }, owner);
+    expect(data.moveProject.__typename).toBe("ForbiddenError");
+    const history = await server.gql(HISTORY, { id }, owner);
+    expect(history.data.node).toMatchObject({ stage: "RESERVE", version: 1 });
+  });
+
+  it("answers an unknown project with NotFoundError and a malformed id with BAD_USER_INPUT", async () => {
+    const missing = Buffer.from("Project:999999").toString("base64");
+    const notFound = await server.gql(MOVE, { input: { projectId: missing, to: "STARTED", expectedVersion: 1 } }, team);
+    expect(notFound.data.moveProject.__typename).toBe("NotFoundError");
+    const wrongType = Buffer.from("Unit:1").toString("base64");
+    const bad = await server.gql(MOVE, { input: { projectId: wrongType, to: "STARTED", expectedVersion: 1 } }, team);
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const garbage = await server.gql(MOVE, { input: { projectId: "%%%", to: "STARTED", expectedVersion: 1 } }, team);
+    expect(garbage.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const badStage = await server.gql(MOVE, { input: { projectId: missing, to: "DONE", expectedVersion: 1 } }, team);
+    expect(badStage.status).toBe(400);
+    expect(badStage.errors?.[0]?.message).toContain("DONE");
+  });
+
+  it("needs a signed-in user", async () => {
+    await makeProject(server.db, { code: "M-006", unitCode: "jtj" });
+    const id = await projectId("M-006");
+    const { errors, data } = await server.gql(MOVE, { input: { projectId: id, to: "PREPARATION", expectedVersion: 1 } });
+    expect(errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(data?.moveProject ?? null).toBeNull();
+  });
+});

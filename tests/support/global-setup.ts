@@ -1,0 +1,46 @@
+// Runs once before the suite: finds a PostgreSQL server and prepares a migrated template database
+// with the reference data, which each test file clones. Without a server the suite runs on the
+// embedded database (PGlite) and says so. CI sets TUIJIN_TEST_REQUIRE_POSTGRES=1 so that a missing
+// server fails the run instead.
+import type { TestProject } from "vitest/node";
+import { openDatabase } from "../../server/db/client.js";
+import { migrate } from "../../server/db/migrate.js";
+import { seedReference } from "../../seeds/reference.js";
+import { adminQuery, adminUrl, databaseUrl, serverReachable } from "./database.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    postgres: { adminUrl: string; template: string } | null;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  process.env.LOG_LEVEL ??= "silent";
+  const url = adminUrl();
+  if (!(await serverReachable(url))) {
+    if (process.env.TUIJIN_TEST_REQUIRE_POSTGRES === "1") {
+      throw new Error(`TUIJIN_TEST_REQUIRE_POSTGRES=1 but no PostgreSQL answers at ${url}`);
+    }
+    console.log(
+      `\n[tuijin] No PostgreSQL server answers at ${url}: the tests run on the embedded database (PGlite).\n` +
+        "[tuijin] Skipped for want of a server: the tests marked 'needs a PostgreSQL server' (concurrent moves over a connection pool).\n",
+    );
+    project.provide("postgres", null);
+    return;
+  }
+  const template = `tuijin_test_template_${process.pid}`;
+  await adminQuery(url, `DROP DATABASE IF EXISTS "${template}"`);
+  await adminQuery(url, `CREATE DATABASE "${template}"`);
+  const db = await openDatabase({ url: databaseUrl(url, template), poolSize: 2 });
+  try {
+    await migrate(db.sql);
+    await seedReference(db.prisma);
+  } finally {
+    await db.close();
+  }
+  console.log(`\n[tuijin] Tests run on PostgreSQL at ${new URL(url).host}, one database per test file.\n`);
+  project.provide("postgres", { adminUrl: url, template });
+  return async () => {
+    await adminQuery(url, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+  };
+}

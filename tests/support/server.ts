@@ -1,0 +1,105 @@
+// A real Tuijin server for one test file: its own database (a clone of the migrated template on
+// PostgreSQL, or a fresh embedded database), listening on a free port, spoken to over HTTP.
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import type { Role } from "@prisma/client";
+import { inject } from "vitest";
+import { createApp } from "../../server/app.js";
+import { openDatabase, type Database } from "../../server/db/client.js";
+import { migrate } from "../../server/db/migrate.js";
+import { hashPassword } from "../../server/modules/auth/password.js";
+import { seedReference } from "../../seeds/reference.js";
+import { adminQuery, databaseUrl } from "./database.js";
+
+export const PASSWORD = "test-password-1";
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  headers: Headers;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
+  /** SQL statements the server issued for this request. */
+  statements: number;
+}
+
+export interface TestServer {
+  url: string;
+  db: Database;
+  kind: "postgres" | "embedded";
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Creates a user (with a unit, for owners) and signs in; returns the bearer token. */
+  signIn(username: string, role: Role, unitCode?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+async function openTestDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+  const postgres = inject("postgres");
+  if (!postgres) {
+    const db = await openDatabase({ memory: true });
+    await migrate(db.sql);
+    await seedReference(db.prisma);
+    return { db, drop: async () => {} };
+  }
+  const name = `tuijin_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(postgres.adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${postgres.template}"`);
+  const db = await openDatabase({ url: databaseUrl(postgres.adminUrl, name), poolSize: 10 });
+  return {
+    db,
+    drop: () => adminQuery(postgres.adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const { db, drop } = await openTestDatabase();
+  const server = createApp(db, { statementHeader: true });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const gql: TestServer["gql"] = async (query, variables, token) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: GraphQLResponse["errors"] };
+    return {
+      status: response.status,
+      headers: response.headers,
+      data: body.data,
+      errors: body.errors,
+      statements: Number(response.headers.get("x-sql-statements")),
+    };
+  };
+
+  const signIn: TestServer["signIn"] = async (username, role, unitCode) => {
+    const unit = unitCode ? await db.prisma.unit.findUniqueOrThrow({ where: { code: unitCode } }) : null;
+    await db.prisma.user.create({
+      data: { username, displayName: username, role, unitId: unit?.id ?? null, passwordHash: await hashPassword(PASSWORD) },
+    });
+    const result = await gql(
+      `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on LoginSuccess { token } } }`,
+      { u: username, p: PASSWORD },
+    );
+    const token = result.data?.login?.token;
+    if (typeof token !== "string") throw new Error(`sign-in failed for ${username}: ${JSON.stringify(result)}`);
+    return token;
+  };
+
+  return {
+    url,
+    db,
+    kind: db.kind,
+    gql,
+    signIn,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+      await drop();
+    },
+  };
+}
