@@ -1,5 +1,6 @@
 // Vite builds the web client (client/ → dist/client, served by the API server at /);
 // Vitest runs the test suite (tests/).
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
@@ -20,6 +21,8 @@ export default defineConfig({
   },
   test: {
     root,
+    // Node loads graphql's CommonJS build for the server's dependencies; tests must use the same one.
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }],
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 60_000,

@@ -1,0 +1,102 @@
+// Sign-in, sessions and the rule that everything but login needs a signed-in user.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PASSWORD, startTestServer, type TestServer } from "./support/server.js";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+const LOGIN = /* GraphQL */ `
+  mutation Login($u: String!, $p: String!) {
+    login(username: $u, password: $p) {
+      __typename
+      ... on LoginSuccess { token expiresAt user { username role unit { code } } }
+      ... on Error { message }
+    }
+  }
+`;
+
+describe("sign-in", () => {
+  it("signs in with the right password and returns a token, the user and a session cookie", async () => {
+    await server.signIn("auth-owner", "OWNER", "jkj");
+    const result = await server.gql(LOGIN, { u: "auth-owner", p: PASSWORD });
+    expect(result.data.login).toMatchObject({
+      __typename: "LoginSuccess",
+      user: { username: "auth-owner", role: "OWNER", unit: { code: "jkj" } },
+    });
+    expect(result.data.login.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    const cookie = result.headers.get("set-cookie") ?? "";
+    expect(cookie).toContain(`tuijin_session=${result.data.login.token}`);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Strict");
+    const viewer = await server.gql(`{ viewer { username role } }`, {}, result.data.login.token);
+    expect(viewer.data.viewer).toEqual({ username: "auth-owner", role: "OWNER" });
+  });
+
+  it("answers a wrong password and an unknown user alike, as data", async () => {
+    const wrong = await server.gql(LOGIN, { u: "auth-owner", p: "wrong-password" });
+    const unknown = await server.gql(LOGIN, { u: "nobody-here", p: PASSWORD });
+    for (const r of [wrong, unknown]) {
+      expect(r.errors).toBeUndefined();
+      expect(r.data.login).toEqual({ __typename: "InvalidCredentialsError", message: "用户名或密码不正确" });
+      expect(r.headers.get("set-cookie")).toBeNull();
+    }
+  });
+
+  it("accepts the session cookie instead of a bearer token", async () => {
+    const token = await server.signIn("auth-cookie", "TEAM");
+    const response = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: `other=1; tuijin_session=${token}` },
+      body: JSON.stringify({ query: "{ viewer { username } }" }),
+    });
+    expect(((await response.json()) as any).data.viewer.username).toBe("auth-cookie");
+  });
+
+  it("ends the session on logout: the token stops working at once", async () => {
+    const token = await server.signIn("auth-logout", "TEAM");
+    const out = await server.gql(`mutation { logout }`, {}, token);
+    expect(out.data.logout).toBe(true);
+    expect(out.headers.get("set-cookie")).toContain("Expires=Thu, 01 Jan 1970");
+    const after = await server.gql(`{ actions { code } }`, {}, token);
+    expect(after.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const viewer = await server.gql(`{ viewer { username } }`, {}, token);
+    expect(viewer.data.viewer).toBeNull();
+  });
+
+  it("refuses a disabled user", async () => {
+    const token = await server.signIn("auth-disabled", "TEAM");
+    await server.db.prisma.user.update({ where: { username: "auth-disabled" }, data: { disabledAt: new Date() } });
+    const after = await server.gql(`{ actions { code } }`, {}, token);
+    expect(after.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const again = await server.gql(LOGIN, { u: "auth-disabled", p: PASSWORD });
+    expect(again.data.login.__typename).toBe("InvalidCredentialsError");
+  });
+});
+
+describe("signed-in users only", () => {
+  it("gives viewer null and refuses every other query without a session", async () => {
+    const viewer = await server.gql(`{ viewer { username } }`);
+    expect(viewer.data.viewer).toBeNull();
+    for (const query of [
+      `{ actions { code } }`,
+      `{ board(actionCode: 1) { columns { stage } } }`,
+      `{ projects(first: 1) { totalCount } }`,
+      `{ indicators { code } }`,
+      `{ auditChain { valid } }`,
+      `{ node(id: "UHJvamVjdDox") { id } }`,
+    ]) {
+      const result = await server.gql(query);
+      expect(result.errors?.[0]?.extensions?.code, query).toBe("UNAUTHENTICATED");
+      expect(result.errors?.[0]?.message).toBe("请先登录");
+    }
+  });
+
+  it("treats a forged token as no session", async () => {
+    const result = await server.gql(`{ actions { code } }`, {}, "A".repeat(43));
+    expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+});
