@@ -1,6 +1,7 @@
 // The demo set: every named project and quantified target in the plan (seeds/data/projects.json),
 // with illustrative owners, investment and dates, and the demo accounts of CONTRACT.md.
 import type { FundingKind, PrismaClient, Role, Stage } from "@prisma/client";
+import type { Database } from "../server/db/client.js";
 import { hashPassword } from "../server/modules/auth/password.js";
 import { insertProjects, type SeedProject } from "./projects.js";
 import { createRandom } from "./random.js";
@@ -25,7 +26,8 @@ interface ProjectData {
   completedInvestment: string;
 }
 
-export async function seedDemoProjects(prisma: PrismaClient, now = new Date()): Promise<number> {
+export async function seedDemoProjects(db: Database, now = new Date()): Promise<number> {
+  const { prisma } = db;
   const data = await readSeedFile<ProjectData[]>("projects.json");
   const subTasks = new Map((await prisma.subTask.findMany()).map((s) => [s.code, s]));
   const units = new Map((await prisma.unit.findMany()).map((u) => [u.code, u.id]));
@@ -57,7 +59,7 @@ export async function seedDemoProjects(prisma: PrismaClient, now = new Date()): 
       history: p.history.map((h) => ({ stage: h.stage, at: new Date(`${h.at}T09:00:00+08:00`), note: h.note ?? null })),
     };
   });
-  await insertProjects(prisma, projects, { now, random: createRandom(20240101), auditAction: "project.seed" });
+  await insertProjects(db, projects, { now, random: createRandom(20240101), auditAction: "project.seed" });
   return projects.length;
 }
 

@@ -1,10 +1,12 @@
 // Inserts projects together with a consistent past: stage transitions, annual plans, funding,
 // milestones, monthly progress reports, blockers and one audit event per project. Used by the demo
 // set and by `--scale N`; it writes in bulk so that tens of thousands of projects load quickly.
-import type { BlockerKind, FundingKind, Prisma, PrismaClient, Stage } from "@prisma/client";
-import { appendAuditEvents } from "../server/modules/audit/service.js";
+import type { BlockerKind, FundingKind, Stage } from "@prisma/client";
+import type { Database } from "../server/db/client.js";
+import { AUDIT_CHAIN_LOCK, chainEvents, type ChainHead } from "../server/modules/audit/service.js";
 import { STAGES, stageIndex } from "../server/modules/common/stage.js";
 import { transitionKind } from "../server/modules/pipeline/service.js";
+import { bulkInsert } from "./bulk.js";
 import type { Random } from "./random.js";
 
 export interface SeedProject {
@@ -29,7 +31,6 @@ export interface SeedProject {
 }
 
 const DAY = 86_400_000;
-const CHUNK = 5000;
 
 /** The milestone that leads out of each stage (倒排工期 checkpoints). */
 const MILESTONES: { stage: Stage; name: string }[] = [
@@ -73,10 +74,6 @@ function fromCents(value: number): string {
   return (value / 100).toFixed(2);
 }
 
-async function createManyInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
-
 export interface InsertOptions {
   now: Date;
   random: Random;
@@ -85,97 +82,87 @@ export interface InsertOptions {
   auditAction: string;
 }
 
-export async function insertProjects(prisma: PrismaClient, projects: SeedProject[], options: InsertOptions): Promise<void> {
+export async function insertProjects(db: Database, projects: SeedProject[], options: InsertOptions): Promise<void> {
   const { now, random } = options;
   for (const p of projects) validateHistory(p);
 
-  await prisma.$transaction(
-    async (tx) => {
-      const ids = new Map<string, number>();
-      await createManyInChunks(projects, async (chunk) => {
-        const created = await tx.project.createManyAndReturn({
-          select: { id: true, code: true },
-          data: chunk.map((p) => {
-            const last = p.history[p.history.length - 1]!;
-            return {
-              code: p.code,
-              name: p.name,
-              description: p.description,
-              actionId: p.actionId,
-              subTaskId: p.subTaskId,
-              responsibleUnitId: p.responsibleUnitId,
-              ownerUnitId: p.ownerUnitId,
-              townshipId: p.townshipId,
-              stage: last.stage,
-              version: p.history.length,
-              stageEnteredAt: last.at,
-              totalInvestment: p.totalInvestment,
-              completedInvestment: p.completedInvestment,
-              plannedStart: p.plannedStart,
-              plannedCompletion: p.plannedCompletion,
-              targetQuantity: p.targetQuantity,
-              targetUnit: p.targetUnit,
-              illustrative: p.illustrative,
-              createdAt: p.history[0]!.at,
-            };
-          }),
-        });
-        for (const row of created) ids.set(row.code, row.id);
+  await db.sql.transaction(async (sql) => {
+    const created = await bulkInsert<{ id: number; code: string }>(
+      sql,
+      "project",
+      [
+        "code", "name", "description", "action_id", "sub_task_id", "responsible_unit_id", "owner_unit_id",
+        "township_id", "stage", "version", "stage_entered_at", "total_investment", "completed_investment",
+        "planned_start", "planned_completion", "target_quantity", "target_unit", "illustrative", "created_at", "updated_at",
+      ],
+      projects.map((p) => {
+        const last = p.history[p.history.length - 1]!;
+        return [
+          p.code, p.name, p.description, p.actionId, p.subTaskId, p.responsibleUnitId, p.ownerUnitId,
+          p.townshipId, last.stage, p.history.length, last.at, p.totalInvestment, p.completedInvestment,
+          p.plannedStart, p.plannedCompletion, p.targetQuantity, p.targetUnit, p.illustrative, p.history[0]!.at, now,
+        ];
+      }),
+      "id, code",
+    );
+    const ids = new Map(created.map((row) => [row.code, row.id]));
+
+    const transitions: unknown[][] = [];
+    const funding: unknown[][] = [];
+    const plans: unknown[][] = [];
+    const milestones: unknown[][] = [];
+    const reports: unknown[][] = [];
+    const blockers: unknown[][] = [];
+    for (const p of projects) {
+      const projectId = ids.get(p.code)!;
+      p.history.forEach((h, i) => {
+        const from = i === 0 ? null : p.history[i - 1]!.stage;
+        transitions.push([projectId, from, h.stage, from === null ? "INTAKE" : transitionKind(from, h.stage), h.at, h.note ?? null]);
       });
+      for (const f of p.fundingSources) funding.push([projectId, f.kind, f.amount]);
+      plans.push(...annualPlans(p, random).map((r) => [projectId, ...r]));
+      milestones.push(...projectMilestones(p, now).map((r) => [projectId, ...r]));
+      reports.push(...progressReports(p, now, random, options.maxReports ?? Infinity).map((r) => [projectId, ...r]));
+      blockers.push(...projectBlockers(p, now, random).map((r) => [projectId, ...r]));
+    }
+    await bulkInsert(sql, "stage_transition", ["project_id", "from_stage", "to_stage", "kind", "at", "note"], transitions);
+    await bulkInsert(sql, "project_funding", ["project_id", "kind", "amount"], funding);
+    await bulkInsert(sql, "project_annual_plan", ["project_id", "year", "planned_investment"], plans);
+    await bulkInsert(sql, "milestone", ["project_id", "name", "stage", "position", "planned_date", "actual_date"], milestones);
+    await bulkInsert(
+      sql,
+      "progress_report",
+      ["project_id", "month", "investment_this_month", "narrative", "problems", "reported_at"],
+      reports,
+    );
+    await bulkInsert(sql, "blocker", ["project_id", "kind", "description", "raised_at", "resolved_at", "resolution"], blockers);
 
-      const transitions: Prisma.StageTransitionCreateManyInput[] = [];
-      const funding: Prisma.ProjectFundingCreateManyInput[] = [];
-      const plans: Prisma.ProjectAnnualPlanCreateManyInput[] = [];
-      const milestones: Prisma.MilestoneCreateManyInput[] = [];
-      const reports: Prisma.ProgressReportCreateManyInput[] = [];
-      const blockers: Prisma.BlockerCreateManyInput[] = [];
-
-      for (const p of projects) {
+    // One audit event per project, chained under the same lock every writer takes.
+    await sql.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
+    const [head] = await sql.query<ChainHead>("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1");
+    const events = chainEvents(
+      head ?? null,
+      projects.map((p) => {
         const projectId = ids.get(p.code)!;
-        p.history.forEach((h, i) => {
-          const from = i === 0 ? null : p.history[i - 1]!.stage;
-          transitions.push({
-            projectId,
-            fromStage: from,
-            toStage: h.stage,
-            kind: from === null ? "INTAKE" : transitionKind(from, h.stage),
-            at: h.at,
-            note: h.note ?? null,
-          });
-        });
-        for (const f of p.fundingSources) funding.push({ projectId, kind: f.kind, amount: f.amount });
-        plans.push(...annualPlans(p, projectId, random));
-        milestones.push(...projectMilestones(p, projectId, now));
-        reports.push(...progressReports(p, projectId, now, random, options.maxReports ?? Infinity));
-        blockers.push(...projectBlockers(p, projectId, now, random));
-      }
-
-      await createManyInChunks(transitions, (c) => tx.stageTransition.createMany({ data: c }));
-      await createManyInChunks(funding, (c) => tx.projectFunding.createMany({ data: c }));
-      await createManyInChunks(plans, (c) => tx.projectAnnualPlan.createMany({ data: c }));
-      await createManyInChunks(milestones, (c) => tx.milestone.createMany({ data: c }));
-      await createManyInChunks(reports, (c) => tx.progressReport.createMany({ data: c }));
-      await createManyInChunks(blockers, (c) => tx.blocker.createMany({ data: c }));
-
-      await appendAuditEvents(
-        tx,
-        projects.map((p) => {
-          const projectId = ids.get(p.code)!;
-          const last = p.history[p.history.length - 1]!;
-          return {
-            actorId: null,
-            entity: "Project",
-            entityId: projectId,
-            projectId,
-            action: options.auditAction,
-            after: { code: p.code, name: p.name, stage: last.stage, version: p.history.length, transitions: p.history.length },
-            at: now,
-          };
-        }),
-      );
-    },
-    { timeout: 600_000, maxWait: 60_000 },
-  );
+        const last = p.history[p.history.length - 1]!;
+        return {
+          actorId: null,
+          entity: "Project",
+          entityId: projectId,
+          projectId,
+          action: options.auditAction,
+          after: { code: p.code, name: p.name, stage: last.stage, version: p.history.length },
+          at: now,
+        };
+      }),
+    );
+    await bulkInsert(
+      sql,
+      "audit_event",
+      ["seq", "at", "actor_id", "entity", "entity_id", "project_id", "action", "before", "after", "request_id", "prev_hash", "hash"],
+      events.map((e) => [e.seq, e.at, e.actorId, e.entity, e.entityId, e.projectId, e.action, e.before, e.after, e.requestId, e.prevHash, e.hash]),
+    );
+  });
 }
 
 function validateHistory(p: SeedProject): void {
@@ -189,12 +176,13 @@ function validateHistory(p: SeedProject): void {
   }
 }
 
-function annualPlans(p: SeedProject, projectId: number, random: Random): Prisma.ProjectAnnualPlanCreateManyInput[] {
+/** [year, planned investment] rows that add up to the total. */
+function annualPlans(p: SeedProject, random: Random): unknown[][] {
   const start = (p.plannedStart ?? p.history[0]!.at).getUTCFullYear();
   const end = Math.max(start, (p.plannedCompletion ?? p.history[0]!.at).getUTCFullYear());
   const years = Array.from({ length: end - start + 1 }, (_, i) => start + i);
   const shares = split(cents(p.totalInvestment), years.length, random);
-  return years.map((year, i) => ({ projectId, year, plannedInvestment: fromCents(shares[i]!) }));
+  return years.map((year, i) => [year, fromCents(shares[i]!)]);
 }
 
 /** When the project left each stage, if it has (the last time, after any move back). */
@@ -209,7 +197,8 @@ function exits(p: SeedProject): Map<Stage, Date> {
   return left;
 }
 
-function projectMilestones(p: SeedProject, projectId: number, now: Date): Prisma.MilestoneCreateManyInput[] {
+/** [name, stage, position, planned date, actual date] rows. */
+function projectMilestones(p: SeedProject, now: Date): unknown[][] {
   const start = p.history[0]!.at.getTime();
   const end = (p.plannedCompletion ?? new Date(start + 3 * 365 * DAY)).getTime();
   const left = exits(p);
@@ -217,24 +206,12 @@ function projectMilestones(p: SeedProject, projectId: number, now: Date): Prisma
     // Planned dates run backwards from the completion date (倒排工期): the last milestone is due then.
     const planned = new Date(end - (MILESTONES.length - 1 - i) * Math.max(30 * DAY, (end - start) / 5));
     const actual = left.get(m.stage) ?? null;
-    return {
-      projectId,
-      name: m.name,
-      stage: m.stage,
-      position: i,
-      plannedDate: new Date(planned.toISOString().slice(0, 10)),
-      actualDate: actual && actual <= now ? new Date(actual.toISOString().slice(0, 10)) : null,
-    };
+    return [m.name, m.stage, i, planned, actual && actual <= now ? actual : null];
   });
 }
 
-function progressReports(
-  p: SeedProject,
-  projectId: number,
-  now: Date,
-  random: Random,
-  maxReports: number,
-): Prisma.ProgressReportCreateManyInput[] {
+/** [month, investment this month, narrative, problems, reported at] rows that add up to completed investment. */
+function progressReports(p: SeedProject, now: Date, random: Random, maxReports: number): unknown[][] {
   const started = p.history.find((h) => h.stage === "STARTED")?.at;
   if (!started || cents(p.completedInvestment) === 0) return [];
   const completed = p.history.find((h) => h.stage === "COMPLETED")?.at ?? now;
@@ -243,7 +220,6 @@ function progressReports(
   if (months.length === 0) months.push(addMonths(started, 0));
   const shares = split(cents(p.completedInvestment), months.length, random);
   const rows = months.map((m, i) => ({
-    projectId,
     month: month(m),
     investmentThisMonth: fromCents(shares[i]!),
     narrative: `${month(m)} 完成投资 ${fromCents(shares[i]!)} 万元，工程按计划推进。`,
@@ -256,32 +232,26 @@ function progressReports(
     const kept = rows.slice(rows.length - maxReports);
     const carried = dropped.reduce((sum, r) => sum + cents(r.investmentThisMonth), 0);
     kept[0]!.investmentThisMonth = fromCents(cents(kept[0]!.investmentThisMonth) + carried);
-    return kept;
+    return kept.map(Object.values);
   }
-  return rows;
+  return rows.map(Object.values);
 }
 
-function projectBlockers(p: SeedProject, projectId: number, now: Date, random: Random): Prisma.BlockerCreateManyInput[] {
+/** [kind, description, raised at, resolved at, resolution] rows. */
+function projectBlockers(p: SeedProject, now: Date, random: Random): unknown[][] {
   const last = p.history[p.history.length - 1]!;
-  const rows: Prisma.BlockerCreateManyInput[] = [];
+  const rows: unknown[][] = [];
   const dwellDays = (now.getTime() - last.at.getTime()) / DAY;
   const early = stageIndex(last.stage) <= stageIndex("STARTED");
   // Long-stuck projects usually have an open blocker; some others had one that was resolved.
   if (early && dwellDays > 150 && random.chance(0.8)) {
     const b = random.pick(BLOCKERS);
-    rows.push({ projectId, kind: b.kind, description: b.description, raisedAt: new Date(last.at.getTime() + 60 * DAY) });
+    rows.push([b.kind, b.description, new Date(last.at.getTime() + 60 * DAY), null, null]);
   }
   if (p.history.length > 2 && random.chance(0.25)) {
     const b = random.pick(BLOCKERS);
     const raised = p.history[1]!.at;
-    rows.push({
-      projectId,
-      kind: b.kind,
-      description: b.description,
-      raisedAt: raised,
-      resolvedAt: new Date(raised.getTime() + random.int(10, 90) * DAY),
-      resolution: "经专班协调已解决",
-    });
+    rows.push([b.kind, b.description, raised, new Date(raised.getTime() + random.int(10, 90) * DAY), "经专班协调已解决"]);
   }
   return rows;
 }

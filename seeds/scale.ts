@@ -1,5 +1,6 @@
 // `--scale N`: N generated projects with plausible histories, for benchmarks. Deterministic.
-import type { FundingKind, PrismaClient, Stage } from "@prisma/client";
+import type { FundingKind, Stage } from "@prisma/client";
+import type { Database } from "../server/db/client.js";
 import { STAGES } from "../server/modules/common/stage.js";
 import { insertProjects, type SeedProject } from "./projects.js";
 import { createRandom, type Random } from "./random.js";
@@ -32,7 +33,8 @@ function pickStage(random: Random): Stage {
   return "COMPLETED";
 }
 
-export async function seedScale(prisma: PrismaClient, count: number, now = new Date()): Promise<number> {
+export async function seedScale(db: Database, count: number, now = new Date()): Promise<number> {
+  const { prisma } = db;
   const random = createRandom(4000 + count);
   const subTasks = await prisma.subTask.findMany({ include: { action: true } });
   const units = await prisma.unit.findMany({ where: { kind: { not: "OFFICE" } } });
@@ -85,6 +87,6 @@ export async function seedScale(prisma: PrismaClient, count: number, now = new D
       history,
     });
   }
-  await insertProjects(prisma, projects, { now, random, maxReports: 6, auditAction: "project.generate" });
+  await insertProjects(db, projects, { now, random, maxReports: 6, auditAction: "project.generate" });
   return count;
 }

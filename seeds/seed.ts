@@ -1,7 +1,7 @@
 // npm run db:seed [-- --demo] [--scale N]
 // Without flags: reference data only (actions, sub-tasks, indicators, units), no accounts.
 // --demo: the demo projects and accounts, into an empty database. --scale N: N generated projects.
-import type { PrismaClient } from "@prisma/client";
+import type { Database } from "../server/db/client.js";
 import { readConfig } from "../server/config.js";
 import { openConfiguredDatabase } from "../server/db/open.js";
 import { log } from "../server/log.js";
@@ -15,17 +15,18 @@ export interface SeedOptions {
   demoPassword: string;
 }
 
-export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<Record<string, number>> {
+export async function seed(db: Database, options: SeedOptions): Promise<Record<string, number>> {
+  const { prisma } = db;
   const figures: Record<string, number> = { ...(await seedReference(prisma)) };
   if (options.demo) {
     const [projects, users] = await Promise.all([prisma.project.count(), prisma.user.count()]);
     if (projects > 0 || users > 0) {
       throw new Error(`the demo data goes into an empty database; this one has ${projects} projects and ${users} users`);
     }
-    figures.demoProjects = await seedDemoProjects(prisma);
+    figures.demoProjects = await seedDemoProjects(db);
     figures.accounts = await seedDemoAccounts(prisma, options.demoPassword);
   }
-  if (options.scale > 0) figures.generatedProjects = await seedScale(prisma, options.scale);
+  if (options.scale > 0) figures.generatedProjects = await seedScale(db, options.scale);
   return figures;
 }
 
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   const db = await openConfiguredDatabase(config, { migrate: true });
   const started = Date.now();
   try {
-    const figures = await seed(db.prisma, { ...args, demoPassword: config.demoPassword });
+    const figures = await seed(db, { ...args, demoPassword: config.demoPassword });
     log.info("seeded", { database: db.location, ms: Date.now() - started, ...figures });
   } finally {
     await db.close();

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const db = await openConfiguredDatabase(config, { migrate: true });
   if (db.kind === "embedded" && (await db.prisma.action.count()) === 0) {
     log.info("empty embedded database: loading the demo data (illustrative figures)");
-    const figures = await seed(db.prisma, { demo: true, scale: 0, demoPassword: config.demoPassword });
+    const figures = await seed(db, { demo: true, scale: 0, demoPassword: config.demoPassword });
     log.info("demo data loaded", figures);
   }
   const server = createApp(db);

@@ -2,7 +2,7 @@
 // of SQL statements whatever the number of projects.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeProject } from "./support/projects.js";
-import { startTestServer, type TestServer } from "./support/server.js";
+import { startTestServer, type GraphQLResponse, type TestServer } from "./support/server.js";
 
 let server: TestServer;
 let token: string;
@@ -88,8 +88,8 @@ describe("board", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const { data } = await server.gql<Board>(BOARD, { actionCode: 3, first: 2, after }, token);
-      const reserve = column(data!, "RESERVE").projects;
+      const response: GraphQLResponse<Board> = await server.gql<Board>(BOARD, { actionCode: 3, first: 2, after }, token);
+      const reserve = column(response.data!, "RESERVE").projects;
       expect(reserve.totalCount).toBe(3);
       seen.push(...reserve.edges.map((e) => e.node.code));
       if (!reserve.pageInfo.hasNextPage) break;

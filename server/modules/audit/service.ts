@@ -5,7 +5,7 @@ import { Prisma } from "@prisma/client";
 import type { Tx } from "../../db/transaction.js";
 import { GENESIS_HASH, auditHash, type AuditContent } from "./hash.js";
 
-const AUDIT_CHAIN_LOCK = 7_261_001;
+export const AUDIT_CHAIN_LOCK = 7_261_001;
 
 export interface AuditInput {
   actorId: number | null;
@@ -32,15 +32,21 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq
   return appended!;
 }
 
-/** Appends events in order, under the chain lock, in one statement per 5,000 events. */
-export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<{ seq: number; hash: string }[]> {
-  if (inputs.length === 0) return [];
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text`;
-  const head = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export interface AuditRow extends AuditContent {
+  prevHash: string;
+  hash: string;
+}
+
+/** Links events onto the chain after `head` (null for an empty chain): pure, no I/O. */
+export function chainEvents(head: ChainHead | null, inputs: AuditInput[]): AuditRow[] {
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
-  const rows: Prisma.AuditEventCreateManyInput[] = [];
-  for (const input of inputs) {
+  return inputs.map((input) => {
     seq += 1;
     const content: AuditContent = {
       seq,
@@ -54,17 +60,27 @@ export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<{
       after: auditJson(input.after),
       requestId: input.requestId ?? null,
     };
-    const hash = auditHash(prevHash, content);
-    rows.push({
-      ...content,
-      before: (content.before ?? Prisma.DbNull) as Prisma.InputJsonValue,
-      after: (content.after ?? Prisma.DbNull) as Prisma.InputJsonValue,
-      prevHash,
-      hash,
+    const row = { ...content, prevHash, hash: auditHash(prevHash, content) };
+    prevHash = row.hash;
+    return row;
+  });
+}
+
+/** Appends events in order, under the chain lock. */
+export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<ChainHead[]> {
+  if (inputs.length === 0) return [];
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text`;
+  const head = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  const rows = chainEvents(head, inputs);
+  for (let i = 0; i < rows.length; i += 5000) {
+    await tx.auditEvent.createMany({
+      data: rows.slice(i, i + 5000).map((row) => ({
+        ...row,
+        before: (row.before ?? Prisma.DbNull) as Prisma.InputJsonValue,
+        after: (row.after ?? Prisma.DbNull) as Prisma.InputJsonValue,
+      })),
     });
-    prevHash = hash;
   }
-  for (let i = 0; i < rows.length; i += 5000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 5000) });
   return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
 }
 

@@ -1,0 +1,36 @@
+// Decides between the sign-in page and the application, from `viewer`.
+import { useQuery } from "urql";
+import { SignInPage } from "../features/auth/SignInPage";
+import { UserMenuFragment } from "../features/auth/UserMenu";
+import { graphql } from "../graphql";
+import { AppShell } from "./AppShell";
+import { describeError } from "./errors";
+import { StatusScreen } from "./StatusScreen";
+
+const ViewerQuery = graphql(
+  `
+    query Viewer {
+      viewer {
+        id
+        ...UserMenu_user
+      }
+    }
+  `,
+  [UserMenuFragment],
+);
+
+export function App() {
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: ViewerQuery });
+
+  if (!data && fetching) return <StatusScreen message="正在加载…" />;
+  if (!data && error) {
+    return (
+      <StatusScreen
+        message={describeError(error)}
+        action={{ label: "重试", onClick: () => reexecute({ requestPolicy: "network-only" }) }}
+      />
+    );
+  }
+  if (!data?.viewer) return <SignInPage />;
+  return <AppShell viewer={data.viewer} />;
+}

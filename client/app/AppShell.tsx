@@ -1,0 +1,75 @@
+// The signed-in application: header, the five actions as tabs, and the selected action's board.
+import { useEffect, useState } from "react";
+import { useQuery } from "urql";
+import { ActionTabs, ActionTabsFragment } from "../features/actions/ActionTabs";
+import { UserMenu, UserMenuFragment } from "../features/auth/UserMenu";
+import { BoardPage, BoardPageFragment } from "../features/board/BoardPage";
+import { EMPTY_BOARD_FILTER } from "../features/board/boardFilter";
+import { graphql, type FragmentOf } from "../graphql";
+import { describeError } from "./errors";
+import { LogoMark } from "./LogoMark";
+import { useActionParam } from "./useActionParam";
+
+const ActionsQuery = graphql(
+  `
+    query Actions {
+      actions {
+        id
+        code
+        ...ActionTabs_action
+        ...BoardPage_action
+      }
+    }
+  `,
+  [ActionTabsFragment, BoardPageFragment],
+);
+
+export function AppShell({ viewer }: { viewer: FragmentOf<typeof UserMenuFragment> }) {
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: ActionsQuery });
+  const [actionParam, setActionParam] = useActionParam();
+  // Kept across actions: a unit looking at its own projects keeps that filter on every board.
+  const [filter, setFilter] = useState(EMPTY_BOARD_FILTER);
+  const actions = data?.actions ?? [];
+  const selected = actions.find((action) => action.code === actionParam) ?? actions[0];
+
+  // A missing or unknown ?action= becomes the first action, without a new history entry.
+  useEffect(() => {
+    if (selected && selected.code !== actionParam) setActionParam(selected.code, "replace");
+  }, [selected, actionParam, setActionParam]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="app-header__brand">
+          <LogoMark size={32} inverse />
+          <div className="app-header__titles">
+            <span className="app-header__product">推进</span>
+            <span className="app-header__subtitle">渠县省级县城新型城镇化建设试点 · 项目调度</span>
+          </div>
+        </div>
+        <UserMenu user={viewer} />
+      </header>
+
+      {data && selected && (
+        <ActionTabs actions={data.actions} selectedCode={selected.code} onSelect={(code) => setActionParam(code)} />
+      )}
+
+      <main className="app-main">
+        {selected ? (
+          <BoardPage action={selected} filter={filter} onFilterChange={setFilter} />
+        ) : fetching ? (
+          <p className="panel-message">正在加载…</p>
+        ) : error ? (
+          <div className="panel-message panel-message--error" role="alert">
+            <p>{describeError(error)}</p>
+            <button className="button" type="button" onClick={() => reexecute({ requestPolicy: "network-only" })}>
+              重试
+            </button>
+          </div>
+        ) : (
+          <p className="panel-message">暂无行动数据。</p>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { graphql, readFragment, type FragmentOf } from "../../graphql";
+
+export const ActionTabsFragment = graphql(`
+  fragment ActionTabs_action on Action {
+    id
+    code
+    name
+    shortName
+  }
+`);
+
+interface ActionTabsProps {
+  actions: readonly FragmentOf<typeof ActionTabsFragment>[];
+  selectedCode: number;
+  onSelect: (code: number) => void;
+}
+
+/** The five actions (五大行动), one board each. */
+export function ActionTabs({ actions: actionsData, selectedCode, onSelect }: ActionTabsProps) {
+  const actions = actionsData.map((action) => readFragment(ActionTabsFragment, action));
+  return (
+    <nav className="action-tabs" aria-label="五大行动">
+      <ul className="action-tabs__list">
+        {actions.map((action) => {
+          const selected = action.code === selectedCode;
+          return (
+            <li key={action.id}>
+              <a
+                className="action-tabs__tab"
+                href={`?action=${action.code}`}
+                title={action.name}
+                aria-current={selected ? "page" : undefined}
+                onClick={(event) => {
+                  // Plain clicks stay in the page; ctrl/cmd-click still opens a new tab.
+                  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+                  event.preventDefault();
+                  onSelect(action.code);
+                }}
+              >
+                <span className="action-tabs__code">{action.code}</span>
+                <span className="action-tabs__name">{action.shortName}</span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,120 @@
+import { useQuery } from "urql";
+import { describeError } from "../../app/errors";
+import { graphql, readFragment, type FragmentOf } from "../../graphql";
+import { BoardColumn, BoardColumnFragment } from "./BoardColumn";
+import { BoardFilters, BoardFiltersFragment } from "./BoardFilters";
+import { toProjectFilter, type BoardFilterState } from "./boardFilter";
+import { BoardSkeleton } from "./BoardSkeleton";
+import { formatInvestment, sumInvestment } from "./format";
+import { useDebouncedValue } from "./useDebouncedValue";
+
+export const BoardPageFragment = graphql(
+  `
+    fragment BoardPage_action on Action {
+      id
+      code
+      name
+      subTasks {
+        id
+      }
+      ...BoardFilters_action
+    }
+  `,
+  [BoardFiltersFragment],
+);
+
+const BoardQuery = graphql(
+  `
+    query Board($actionCode: Int!, $filter: ProjectFilter) {
+      board(actionCode: $actionCode, filter: $filter) {
+        columns {
+          stage
+          totalCount
+          totalInvestment
+          projects(first: 20) {
+            edges {
+              node {
+                id
+                illustrative
+              }
+            }
+          }
+          ...BoardColumn_column
+        }
+      }
+    }
+  `,
+  [BoardColumnFragment],
+);
+
+interface BoardPageProps {
+  action: FragmentOf<typeof BoardPageFragment>;
+  filter: BoardFilterState;
+  onFilterChange: (next: BoardFilterState) => void;
+}
+
+/** One action's board (看板): filters, totals and the five stage columns. */
+export function BoardPage({ action: actionData, filter: filterState, onFilterChange }: BoardPageProps) {
+  const action = readFragment(BoardPageFragment, actionData);
+  // A sub-task chosen on another action's board does not apply here.
+  const form: BoardFilterState = action.subTasks.some((subTask) => subTask.id === filterState.subTaskId)
+    ? filterState
+    : { ...filterState, subTaskId: "" };
+  const search = useDebouncedValue(form.search, 300);
+  const filter = toProjectFilter({ ...form, search });
+
+  const [{ data, fetching, error, operation }, reexecute] = useQuery({
+    query: BoardQuery,
+    variables: { actionCode: action.code, filter },
+  });
+  const columns = data?.board.columns;
+  // Columns page on with the filter their first page was read with (it may lag behind the form).
+  const shownFilter = { ...(operation?.variables.filter ?? filter), actionCode: action.code };
+  const columnKey = JSON.stringify(shownFilter);
+  const illustrative = columns?.some((column) => column.projects.edges.some((edge) => edge.node.illustrative));
+
+  return (
+    <section className="board-page" aria-labelledby="board-title">
+      <div className="board-page__head">
+        <h1 className="board-page__title" id="board-title">
+          {action.name}
+        </h1>
+        {columns && (
+          <p className="board-page__summary">
+            共 <strong>{columns.reduce((total, column) => total + column.totalCount, 0)}</strong> 个项目 · 总投资{" "}
+            <strong>{formatInvestment(sumInvestment(columns.map((column) => column.totalInvestment)))}</strong>
+          </p>
+        )}
+      </div>
+
+      <BoardFilters action={action} value={form} onChange={onFilterChange} />
+
+      {illustrative && (
+        <p className="board-page__note" role="note">
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+            <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            <path d="M8 7v4.5M8 4.5v.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+          示例数据：投资额、业主单位和日期为示意
+        </p>
+      )}
+
+      {columns ? (
+        <div className={fetching ? "board board--refreshing" : "board"} aria-busy={fetching}>
+          {columns.map((column) => (
+            <BoardColumn key={`${column.stage}:${columnKey}`} column={column} filter={shownFilter} />
+          ))}
+        </div>
+      ) : error ? (
+        <div className="panel-message panel-message--error" role="alert">
+          <p>看板加载失败：{describeError(error)}</p>
+          <button className="button" type="button" onClick={() => reexecute({ requestPolicy: "network-only" })}>
+            重试
+          </button>
+        </div>
+      ) : (
+        <BoardSkeleton />
+      )}
+    </section>
+  );
+}
