@@ -2,6 +2,8 @@
 // with the reference data, which each test file clones. Without a server the suite runs on the
 // embedded database (PGlite) and says so. CI sets TUIJIN_TEST_REQUIRE_POSTGRES=1 so that a missing
 // server fails the run instead.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../server/db/client.js";
 import { migrate } from "../../server/db/migrate.js";
@@ -14,8 +16,16 @@ declare module "vitest" {
   }
 }
 
+/** The web client is served by the server under test; build it once if it is missing. */
+async function ensureClientBuilt(): Promise<void> {
+  if (existsSync(fileURLToPath(new URL("../../dist/client/index.html", import.meta.url)))) return;
+  const { build } = await import("vite");
+  await build({ configFile: fileURLToPath(new URL("../../vite.config.ts", import.meta.url)), logLevel: "warn" });
+}
+
 export default async function setup(project: TestProject) {
   process.env.LOG_LEVEL ??= "silent";
+  await ensureClientBuilt();
   const url = adminUrl();
   if (!(await serverReachable(url))) {
     if (process.env.TUIJIN_TEST_REQUIRE_POSTGRES === "1") {
@@ -23,7 +33,7 @@ export default async function setup(project: TestProject) {
     }
     console.log(
       `\n[tuijin] No PostgreSQL server answers at ${url}: the tests run on the embedded database (PGlite).\n` +
-        "[tuijin] Skipped for want of a server: the tests marked 'needs a PostgreSQL server' (concurrent moves over a connection pool).\n",
+        "[tuijin] Skipped for want of a server: the tests named '[needs a PostgreSQL server]' (tests/start.test.ts: db:migrate, db:seed and npm start against PostgreSQL).\n",
     );
     project.provide("postgres", null);
     return;

@@ -1,0 +1,62 @@
+// The HTTP surface: health check, GraphQL over GET and POST, the web client at /.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "./support/server.js";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+describe("http", () => {
+  it("answers /healthz with 200 while the database answers", async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("speaks GraphQL over GET and POST with the graphql-response media type", async () => {
+    const token = await server.signIn("http-team", "TEAM");
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent("{ actions { code } }")}`, {
+      headers: { accept: "application/graphql-response+json", authorization: `Bearer ${token}` },
+    });
+    expect(get.status).toBe(200);
+    expect(get.headers.get("content-type")).toContain("application/graphql-response+json");
+    expect(((await get.json()) as any).data.actions).toHaveLength(5);
+    const post = await server.gql(`{ actions { code } }`, {}, token);
+    expect(post.data.actions).toHaveLength(5);
+    expect(post.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("refuses malformed requests with a GraphQL error and a code", async () => {
+    const syntax = await server.gql(`{ actions { code `);
+    expect(syntax.status).toBe(400);
+    expect(syntax.errors?.[0]?.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
+    const unknownField = await server.gql(`{ nope }`);
+    expect(unknownField.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    const notJson = await fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    expect(notJson.status).toBe(400);
+  });
+
+  it("serves the web client at / and for client-side routes", async () => {
+    const root = await fetch(`${server.url}/`);
+    const deep = await fetch(`${server.url}/boards/2`);
+    for (const response of [root, deep]) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("text/html");
+      expect(await response.text()).toContain("<div id=\"root\">");
+    }
+  });
+});
+
+describe("http without a database", () => {
+  it("answers /healthz with 503 when the database does not answer", async () => {
+    const broken = await startTestServer();
+    await broken.db.close();
+    const response = await fetch(`${broken.url}/healthz`);
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as any).status).toBe("unavailable");
+    await broken.close().catch(() => {});
+  });
+});
