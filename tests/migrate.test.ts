@@ -1,4 +1,6 @@
 // The migration runner: applies each committed migration once, and refuses an edited one.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../server/db/client.js";
 import { migrate, readMigrations } from "../server/db/migrate.js";
@@ -43,6 +45,33 @@ describe("migrate", () => {
       expect(tables).toEqual([]);
       const recorded = await db.sql.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '20990101000000_broken'`);
       expect(recorded).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe("schema and migrations", () => {
+  it("the committed migrations produce exactly prisma/schema.prisma (run `npm run db:new-migration <name>`)", () => {
+    const result = spawnSync(
+      "npx",
+      ["prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
+      { cwd: fileURLToPath(new URL("..", import.meta.url)), encoding: "utf8" },
+    );
+    // --exit-code: 0 when there is no difference, 2 when there is one, 1 on error.
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  });
+
+  it("refuses to update, delete or truncate the audit trail and the stage history", async () => {
+    const db = await openDatabase({ memory: true });
+    try {
+      await migrate(db.sql);
+      await db.sql.exec(`INSERT INTO audit_event (seq, at, entity, entity_id, action, prev_hash, hash) VALUES (1, now(), 'X', '1', 'x', '0', 'h')`);
+      await expect(db.sql.exec(`UPDATE audit_event SET action = 'y'`)).rejects.toThrow(/append-only/);
+      await expect(db.sql.exec(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+      await expect(db.sql.exec(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
+      await expect(db.sql.exec(`TRUNCATE stage_transition`)).rejects.toThrow(/append-only/);
+      expect(await db.sql.query(`SELECT action FROM audit_event`)).toEqual([{ action: "x" }]);
     } finally {
       await db.close();
     }

@@ -3,7 +3,7 @@
 // migrations, health checks and hand-written analytics).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PrismaClient } from "@prisma/client";
+import { type Prisma, PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -29,8 +29,16 @@ export interface Database {
 
 export type DatabaseTarget = { url: string; poolSize?: number } | { dataDir: string } | { memory: true };
 
+// pglite-prisma-adapter 0.6.1 declares its types against an older @prisma/driver-adapter-utils;
+// at run time it implements the same interface.
+type AdapterFactory = NonNullable<Prisma.PrismaClientOptions["adapter"]>;
+
 function newPrisma(adapter: PrismaPg | PrismaPGlite): PrismaClient {
-  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const prisma = new PrismaClient({
+    adapter: adapter as unknown as AdapterFactory,
+    log: [{ emit: "event", level: "query" }],
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
   prisma.$on("query", countStatement);
   return prisma;
 }
