@@ -17,7 +17,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   server: {
-    proxy: { "/graphql": "http://127.0.0.1:4000" },
+    // Exactly /graphql: client/graphql.ts must not be proxied.
+    proxy: { "^/graphql(\\?|$)": "http://127.0.0.1:4000" },
   },
   test: {
     root,

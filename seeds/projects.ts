@@ -6,6 +6,7 @@ import type { Database } from "../server/db/client.js";
 import { AUDIT_CHAIN_LOCK, chainEvents, type ChainHead } from "../server/modules/audit/service.js";
 import { STAGES, stageIndex } from "../server/modules/common/stage.js";
 import { transitionKind } from "../server/modules/pipeline/service.js";
+import { planMilestones, type StageSettingRow } from "../server/modules/pipeline/milestones.js";
 import { bulkInsert } from "./bulk.js";
 import type { Random } from "./random.js";
 
@@ -31,14 +32,6 @@ export interface SeedProject {
 }
 
 const DAY = 86_400_000;
-
-/** The milestone that leads out of each stage (倒排工期 checkpoints). */
-const MILESTONES: { stage: Stage; name: string }[] = [
-  { stage: "RESERVE", name: "前期工作完成（项目建议书、选址、资金方案）" },
-  { stage: "PREPARATION", name: "开工条件具备（用地、规划、施工许可、资金到位）" },
-  { stage: "STARTED", name: "首次进度上报" },
-  { stage: "UNDER_CONSTRUCTION", name: "竣工验收" },
-];
 
 const BLOCKERS: { kind: BlockerKind; description: string }[] = [
   { kind: "LAND", description: "用地指标尚未落实，等待土地报批" },
@@ -80,6 +73,7 @@ export interface InsertOptions {
   /** At most this many monthly progress reports per project (the latest ones). */
   maxReports?: number;
   auditAction: string;
+  stageSettings: StageSettingRow[];
 }
 
 export async function insertProjects(db: Database, projects: SeedProject[], options: InsertOptions): Promise<void> {
@@ -106,6 +100,11 @@ export async function insertProjects(db: Database, projects: SeedProject[], opti
       "id, code",
     );
     const ids = new Map(created.map((row) => [row.code, row.id]));
+    const requirements = await sql.query<{ id: number; from_stage: Stage; check: string }>(
+      `SELECT id, from_stage, "check" FROM gate_requirement WHERE active ORDER BY position`,
+    );
+    const gateItems: unknown[][] = [];
+    const accepted: unknown[][] = [];
 
     const transitions: unknown[][] = [];
     const funding: unknown[][] = [];
@@ -121,7 +120,12 @@ export async function insertProjects(db: Database, projects: SeedProject[], opti
       });
       for (const f of p.fundingSources) funding.push([projectId, f.kind, f.amount]);
       plans.push(...annualPlans(p, random).map((r) => [projectId, ...r]));
-      milestones.push(...projectMilestones(p, now).map((r) => [projectId, ...r]));
+      milestones.push(...projectMilestones(p, now, options.stageSettings).map((r) => [projectId, ...r]));
+      gateItems.push(...projectGateItems(p, requirements, now, random).map((r) => [projectId, ...r]));
+      const completed = p.history.findLast((h) => h.stage === "COMPLETED");
+      if (completed && p.history[p.history.length - 1]!.stage === "COMPLETED") {
+        accepted.push([projectId, completed.at, `渠住建验〔${completed.at.getUTCFullYear()}〕${projectId}号`]);
+      }
       reports.push(...progressReports(p, now, random, options.maxReports ?? Infinity).map((r) => [projectId, ...r]));
       blockers.push(...projectBlockers(p, now, random).map((r) => [projectId, ...r]));
     }
@@ -136,6 +140,15 @@ export async function insertProjects(db: Database, projects: SeedProject[], opti
       reports,
     );
     await bulkInsert(sql, "blocker", ["project_id", "kind", "description", "raised_at", "resolved_at", "resolution"], blockers);
+    await bulkInsert(sql, "project_gate_item", ["project_id", "requirement_id", "done", "reference", "updated_at"], gateItems);
+    for (let i = 0; i < accepted.length; i += 5000) {
+      const chunk = accepted.slice(i, i + 5000);
+      await sql.query(
+        `UPDATE project p SET acceptance_date = (v.at AT TIME ZONE 'UTC')::date, acceptance_ref = v.ref
+           FROM unnest($1::int[], $2::timestamptz[], $3::text[]) AS v(id, at, ref) WHERE p.id = v.id`,
+        [chunk.map((r) => r[0]), chunk.map((r) => (r[1] as Date).toISOString()), chunk.map((r) => r[2])],
+      );
+    }
 
     // One audit event per project, chained under the same lock every writer takes.
     await sql.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
@@ -197,17 +210,36 @@ function exits(p: SeedProject): Map<Stage, Date> {
   return left;
 }
 
-/** [name, stage, position, planned date, actual date] rows. */
-function projectMilestones(p: SeedProject, now: Date): unknown[][] {
-  const start = p.history[0]!.at.getTime();
-  const end = (p.plannedCompletion ?? new Date(start + 3 * 365 * DAY)).getTime();
+/** [name, stage, position, planned date, actual date] rows, planned backwards from completion (倒排工期). */
+function projectMilestones(p: SeedProject, now: Date, settings: StageSettingRow[]): unknown[][] {
+  const completion = p.plannedCompletion ?? new Date(p.history[0]!.at.getTime() + 3 * 365 * DAY);
   const left = exits(p);
-  return MILESTONES.map((m, i) => {
-    // Planned dates run backwards from the completion date (倒排工期): the last milestone is due then.
-    const planned = new Date(end - (MILESTONES.length - 1 - i) * Math.max(30 * DAY, (end - start) / 5));
+  return planMilestones(completion, settings).map((m) => {
     const actual = left.get(m.stage) ?? null;
-    return [m.name, m.stage, i, planned, actual && actual <= now ? actual : null];
+    return [m.name, m.stage, m.position, m.plannedDate, actual && actual <= now ? actual : null];
   });
+}
+
+/**
+ * [requirement id, done, reference, updated at] rows: every ticked item of the gates the project has
+ * passed, and some of the gate it stands before.
+ */
+function projectGateItems(
+  p: SeedProject,
+  requirements: { id: number; from_stage: Stage; check: string }[],
+  now: Date,
+  random: Random,
+): unknown[][] {
+  const current = stageIndex(p.history[p.history.length - 1]!.stage);
+  return requirements
+    .filter((r) => r.check === "MANUAL")
+    .flatMap((r) => {
+      const gate = stageIndex(r.from_stage);
+      const passed = gate < current;
+      if (!passed && !(gate === current && random.chance(0.5))) return [];
+      const at = p.history.find((h) => stageIndex(h.stage) > gate)?.at ?? now;
+      return [[r.id, true, `渠发改〔${at.getUTCFullYear()}〕${random.int(1, 300)}号`, at]];
+    });
 }
 
 /** [month, investment this month, narrative, problems, reported at] rows that add up to completed investment. */

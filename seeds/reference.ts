@@ -1,7 +1,8 @@
 // Reference data from the plan: the five actions and their sub-tasks, the 22 indicators and the units.
 // Idempotent: running it again updates names and leaves everything else alone.
 import { readFile } from "node:fs/promises";
-import type { IndicatorDirection, PrismaClient, UnitKind } from "@prisma/client";
+import type { GateCheck, IndicatorDirection, PrismaClient, Stage, UnitKind } from "@prisma/client";
+import type { StageSettingRow } from "../server/modules/pipeline/milestones.js";
 
 const dataDir = new URL("./data/", import.meta.url);
 
@@ -38,10 +39,23 @@ export interface UnitData {
   kind: UnitKind;
 }
 
+export interface GateData {
+  fromStage: Stage;
+  key: string;
+  label: string;
+  check: GateCheck;
+}
+
+export function readStageSettings(): Promise<StageSettingRow[]> {
+  return readSeedFile<StageSettingRow[]>("stage-settings.json");
+}
+
 export async function seedReference(prisma: PrismaClient): Promise<{ actions: number; indicators: number; units: number }> {
   const actions = await readSeedFile<ActionData[]>("actions.json");
   const indicators = await readSeedFile<IndicatorData[]>("indicators.json");
   const units = await readSeedFile<UnitData[]>("units.json");
+  const gates = await readSeedFile<GateData[]>("gates.json");
+  const stageSettings = await readStageSettings();
 
   await prisma.$transaction(
     async (tx) => {
@@ -83,6 +97,12 @@ export async function seedReference(prisma: PrismaClient): Promise<{ actions: nu
         const fields = { name: unit.name, shortName: unit.shortName, kind: unit.kind };
         await tx.unit.upsert({ where: { code: unit.code }, create: { code: unit.code, ...fields }, update: fields });
       }
+      // Gates and stage settings are the office's to adjust: only what is missing is added.
+      await tx.gateRequirement.createMany({
+        data: gates.map((g, position) => ({ ...g, position })),
+        skipDuplicates: true,
+      });
+      await tx.stageSetting.createMany({ data: stageSettings, skipDuplicates: true });
     },
     { timeout: 60_000 },
   );

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Database } from "./db/client.js";
 import { withStatementCounter } from "./db/statement-counter.js";
 import { log } from "./log.js";
+import { createLiveEvents, type BoardPubSub } from "./pubsub.js";
 import { createGraphQLServer } from "./yoga.js";
 
 export const clientDist = fileURLToPath(new URL("../dist/client", import.meta.url));
@@ -65,12 +66,14 @@ async function serveClient(pathname: string, res: http.ServerResponse): Promise<
 }
 
 export interface AppOptions {
+  /** Where live board events go (in memory, or Redis). */
+  pubsub?: BoardPubSub;
   /** Report the SQL statements each GraphQL request issued in an `x-sql-statements` header (tests, benchmarks). */
   statementHeader?: boolean;
 }
 
 export function createApp(db: Database, options: AppOptions = {}): http.Server {
-  const yoga = createGraphQLServer(db);
+  const yoga = createGraphQLServer(db, options.pubsub ?? createLiveEvents().pubsub);
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/graphql") {

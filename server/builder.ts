@@ -31,6 +31,7 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: async (context) => ({ signedIn: context.viewer !== null }),
+    authorizeOnSubscribe: true,
     unauthorizedError: (_parent, context) =>
       context.viewer
         ? new GraphQLError("无权访问", { extensions: { code: "FORBIDDEN" } })
@@ -60,3 +61,4 @@ builder.globalConnectionField("totalCount", (t) =>
 // Every root field needs a signed-in user unless it says otherwise (login, viewer).
 builder.queryType({ authScopes: { signedIn: true } });
 builder.mutationType({ authScopes: { signedIn: true } });
+builder.subscriptionType({ authScopes: { signedIn: true } });

@@ -1,6 +1,7 @@
 // What every resolver receives: the database, the signed-in user (or null) and the request's id.
 import type { PrismaClient, Role } from "@prisma/client";
 import type { Database } from "./db/client.js";
+import type { BoardPubSub } from "./pubsub.js";
 
 export interface Viewer {
   userId: number;
@@ -13,6 +14,7 @@ export interface Viewer {
 export interface Context {
   db: Database;
   prisma: PrismaClient;
+  pubsub: BoardPubSub;
   viewer: Viewer | null;
   requestId: string;
   clientAddr: string;

@@ -4,6 +4,7 @@ import { readConfig } from "./config.js";
 import { openConfiguredDatabase } from "./db/open.js";
 import { log } from "./log.js";
 import { createApp } from "./app.js";
+import { createLiveEvents } from "./pubsub.js";
 import { seed } from "../seeds/seed.js";
 
 async function main(): Promise<void> {
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
     const figures = await seed(db, { demo: true, scale: 0, demoPassword: config.demoPassword });
     log.info("demo data loaded", figures);
   }
-  const server = createApp(db);
+  const live = createLiveEvents(config.redisUrl);
+  const server = createApp(db, { pubsub: live.pubsub });
   server.listen(config.port, config.host, () => {
     log.info("listening", { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`, database: db.kind, location: db.location });
   });
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
     log.info("stopping", { signal });
     server.close();
     server.closeAllConnections();
-    db.close().finally(() => process.exit(0));
+    Promise.allSettled([live.close(), db.close()]).finally(() => process.exit(0));
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

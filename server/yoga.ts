@@ -8,6 +8,7 @@ import type { Database } from "./db/client.js";
 import { statementsSoFar } from "./db/statement-counter.js";
 import { log } from "./log.js";
 import { resolveSession, tokenFromRequest } from "./modules/auth/service.js";
+import type { BoardPubSub } from "./pubsub.js";
 import { schema } from "./schema.js";
 
 // By name, not instanceof: graphql's ESM and CommonJS builds may both be loaded.
@@ -33,7 +34,7 @@ function useResponseHeaders(contexts: WeakMap<Request, Context>): Plugin {
   };
 }
 
-export function createGraphQLServer(db: Database) {
+export function createGraphQLServer(db: Database, pubsub: BoardPubSub) {
   const contexts = new WeakMap<Request, Context>();
   return createYoga<ServerContext, Context>({
     schema,
@@ -46,6 +47,7 @@ export function createGraphQLServer(db: Database) {
       const context: Context = {
         db,
         prisma: db.prisma,
+        pubsub,
         viewer: token ? await resolveSession(db.prisma, token) : null,
         requestId,
         clientAddr: req?.socket?.remoteAddress ?? "unknown",

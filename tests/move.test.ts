@@ -1,7 +1,7 @@
 // Moving projects: the transition, version, stageEnteredAt and audit event are written together;
 // stale versions, forbidden and impossible moves come back as data and change nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeProject } from "./support/projects.js";
+import { completeGate, makeProject } from "./support/projects.js";
 import { startTestServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -51,7 +51,7 @@ async function projectId(code: string): Promise<string> {
 
 describe("moveProject", () => {
   it("moves a project, bumps its version, records the transition and an audit event", async () => {
-    await makeProject(server.db, { code: "M-001", unitCode: "jtj", stage: "RESERVE" });
+    await makeProject(server.db, { code: "M-001", unitCode: "jtj", stage: "RESERVE", gateReady: true });
     const id = await projectId("M-001");
     const before = Date.now();
     const { data, errors } = await server.gql(MOVE, { input: { projectId: id, to: "PREPARATION", expectedVersion: 1, note: "前期工作完成" } }, owner);
@@ -78,10 +78,11 @@ describe("moveProject", () => {
   });
 
   it("returns StaleVersionError with the current version and changes nothing", async () => {
-    await makeProject(server.db, { code: "M-002", unitCode: "jtj", stage: "PREPARATION" });
+    const m2 = await makeProject(server.db, { code: "M-002", unitCode: "jtj", stage: "PREPARATION", gateReady: true });
     const id = await projectId("M-002");
     const first = await server.gql(MOVE, { input: { projectId: id, to: "STARTED", expectedVersion: 2 } }, owner);
     expect(first.data.moveProject.__typename).toBe("MoveProjectSuccess");
+    await completeGate(server.db, m2.id);
     const stale = await server.gql(MOVE, { input: { projectId: id, to: "UNDER_CONSTRUCTION", expectedVersion: 2 } }, owner);
     expect(stale.data.moveProject).toMatchObject({ __typename: "StaleVersionError", currentVersion: 3, currentStage: "STARTED" });
     expect(stale.data.moveProject.message).toContain("版本冲突");
@@ -91,7 +92,7 @@ describe("moveProject", () => {
   });
 
   it("of 20 concurrent moves from the same version exactly one succeeds", async () => {
-    await makeProject(server.db, { code: "M-003", unitCode: "jtj", stage: "PREPARATION" });
+    await makeProject(server.db, { code: "M-003", unitCode: "jtj", stage: "PREPARATION", gateReady: true });
     const id = await projectId("M-003");
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

@@ -1,6 +1,6 @@
 // Each session (signed in, signed out) gets its own urql client, so nothing cached for one user
 // is ever shown to the next one on the same browser.
-import { createContext, use, useCallback, useMemo, useState, type ReactNode } from "react";
+import { createContext, Fragment, use, useCallback, useMemo, useState, type ReactNode } from "react";
 import { Provider } from "urql";
 import { createUrqlClient } from "./client";
 
@@ -22,7 +22,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const session = useMemo(() => ({ resetSession }), [resetSession]);
   return (
     <SessionContext value={session}>
-      <Provider value={client}>{children}</Provider>
+      <Provider value={client}>
+        {/* Remount everything too: hooks must not show the last session's data while the new one loads. */}
+        <Fragment key={generation}>{children}</Fragment>
+      </Provider>
     </SessionContext>
   );
 }

@@ -1,11 +1,15 @@
-// Graphcache configuration. Types with an `id` are normalised by it; the ones without are
-// embedded in their parent (`key: () => null`). The `keys` object is checked against the schema:
-// a new id-less object type in server/schema.graphql makes `tsc` fail here until it is listed.
+// Graphcache configuration, checked against the schema by `tsc`:
+// - types with an `id` are normalised; the ones without are embedded in their parent
+//   (`key: () => null`). A new id-less object type in server/schema.graphql fails the build
+//   here until it is listed.
+// - unions and interfaces list their members, so fragments on them match exactly instead of
+//   heuristically (e.g. `... on InvalidCredentialsError` inside `login`). A new member fails the
+//   build too.
 import type { CacheExchangeOpts } from "@urql/exchange-graphcache";
 import type { introspection } from "../graphql-env.d.ts";
 
 type SchemaTypes = introspection["types"];
-type RootTypeName = introspection["query"] | introspection["mutation"];
+type RootTypeName = introspection["query"] | introspection["mutation"] | "Subscription";
 
 /** Object types without an `id` field (connections, edges, payloads, errors, value objects). */
 type EmbeddedTypeName = {
@@ -16,6 +20,14 @@ type EmbeddedTypeName = {
     : never;
 }[keyof SchemaTypes];
 
+/** Each union and interface with the set of its member types. */
+type PossibleTypeSets = {
+  [Name in keyof SchemaTypes as SchemaTypes[Name] extends { kind: "UNION" | "INTERFACE" } ? Name : never]: Record<
+    SchemaTypes[Name] extends { possibleTypes: infer Member extends string } ? Member : never,
+    true
+  >;
+};
+
 const embedded = () => null;
 
 const keys: Record<Exclude<EmbeddedTypeName, RootTypeName>, typeof embedded> = {
@@ -25,9 +37,13 @@ const keys: Record<Exclude<EmbeddedTypeName, RootTypeName>, typeof embedded> = {
   AuditEventEdge: embedded,
   Board: embedded,
   BoardColumn: embedded,
+  BoardEvent: embedded,
+  CompleteMilestoneSuccess: embedded,
   ForbiddenError: embedded,
   FundingSource: embedded,
+  GateItem: embedded,
   GateNotMetError: embedded,
+  GenerateMilestonesSuccess: embedded,
   IndicatorMeasure: embedded,
   IndicatorValue: embedded,
   InvalidCredentialsError: embedded,
@@ -37,10 +53,114 @@ const keys: Record<Exclude<EmbeddedTypeName, RootTypeName>, typeof embedded> = {
   PageInfo: embedded,
   ProjectConnection: embedded,
   ProjectEdge: embedded,
+  RaiseBlockerSuccess: embedded,
+  ResolveBlockerSuccess: embedded,
+  SaveGateRequirementSuccess: embedded,
+  SetGateItemSuccess: embedded,
   StageTransitionConnection: embedded,
   StageTransitionEdge: embedded,
   StaleVersionError: embedded,
+  SubmitProgressReportSuccess: embedded,
   TransitionNotAllowedError: embedded,
+  UpdateProjectSuccess: embedded,
+  ValidationError: embedded,
 };
 
-export const cacheConfig = { keys } satisfies Partial<CacheExchangeOpts>;
+const possibleTypeSets: PossibleTypeSets = {
+  CompleteMilestoneResult: {
+    CompleteMilestoneSuccess: true,
+    ForbiddenError: true,
+    NotFoundError: true,
+    StaleVersionError: true,
+    ValidationError: true,
+  },
+  Error: {
+    ForbiddenError: true,
+    GateNotMetError: true,
+    InvalidCredentialsError: true,
+    NotFoundError: true,
+    StaleVersionError: true,
+    TransitionNotAllowedError: true,
+    ValidationError: true,
+  },
+  GenerateMilestonesResult: {
+    ForbiddenError: true,
+    GenerateMilestonesSuccess: true,
+    NotFoundError: true,
+    StaleVersionError: true,
+    ValidationError: true,
+  },
+  LoginResult: {
+    InvalidCredentialsError: true,
+    LoginSuccess: true,
+  },
+  MoveProjectResult: {
+    ForbiddenError: true,
+    GateNotMetError: true,
+    MoveProjectSuccess: true,
+    NotFoundError: true,
+    StaleVersionError: true,
+    TransitionNotAllowedError: true,
+  },
+  Node: {
+    Action: true,
+    AuditEvent: true,
+    Blocker: true,
+    GateRequirement: true,
+    Indicator: true,
+    Milestone: true,
+    ProgressReport: true,
+    Project: true,
+    StageTransition: true,
+    SubTask: true,
+    Unit: true,
+    User: true,
+  },
+  RaiseBlockerResult: {
+    ForbiddenError: true,
+    NotFoundError: true,
+    RaiseBlockerSuccess: true,
+    StaleVersionError: true,
+    ValidationError: true,
+  },
+  ResolveBlockerResult: {
+    ForbiddenError: true,
+    NotFoundError: true,
+    ResolveBlockerSuccess: true,
+    StaleVersionError: true,
+    ValidationError: true,
+  },
+  SaveGateRequirementResult: {
+    ForbiddenError: true,
+    NotFoundError: true,
+    SaveGateRequirementSuccess: true,
+    ValidationError: true,
+  },
+  SetGateItemResult: {
+    ForbiddenError: true,
+    NotFoundError: true,
+    SetGateItemSuccess: true,
+    StaleVersionError: true,
+    ValidationError: true,
+  },
+  SubmitProgressReportResult: {
+    ForbiddenError: true,
+    NotFoundError: true,
+    StaleVersionError: true,
+    SubmitProgressReportSuccess: true,
+    ValidationError: true,
+  },
+  UpdateProjectResult: {
+    ForbiddenError: true,
+    NotFoundError: true,
+    StaleVersionError: true,
+    UpdateProjectSuccess: true,
+    ValidationError: true,
+  },
+};
+
+const possibleTypes = Object.fromEntries(
+  Object.entries(possibleTypeSets).map(([abstractType, members]) => [abstractType, Object.keys(members)]),
+);
+
+export const cacheConfig = { keys, possibleTypes } satisfies Partial<CacheExchangeOpts>;

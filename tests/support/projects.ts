@@ -14,6 +14,8 @@ export interface MakeProject {
   townshipCode?: string | null;
   stage?: Stage;
   totalInvestment?: string;
+  /** Complete the checklist of the gate out of the project's stage. */
+  gateReady?: boolean;
 }
 
 /** Creates a project whose history walks forward from 储备 to `stage`, one transition per step. */
@@ -29,7 +31,7 @@ export async function makeProject(db: Database, spec: MakeProject = {}) {
   const stage = spec.stage ?? "RESERVE";
   const steps = STAGES.slice(0, STAGES.indexOf(stage) + 1);
   const start = Date.UTC(2024, 0, 1);
-  return db.prisma.project.create({
+  const project = await db.prisma.project.create({
     data: {
       code: spec.code ?? `T-${String(counter).padStart(5, "0")}`,
       name: spec.name ?? `测试项目 ${counter}`,
@@ -52,4 +54,27 @@ export async function makeProject(db: Database, spec: MakeProject = {}) {
       },
     },
   });
+  if (spec.gateReady) await completeGate(db, project.id);
+  return project;
+}
+
+/** Supplies everything the gate out of the project's current stage asks for. */
+export async function completeGate(db: Database, projectId: number): Promise<void> {
+  const project = await db.prisma.project.findUniqueOrThrow({ where: { id: projectId } });
+  const requirements = await db.prisma.gateRequirement.findMany({ where: { fromStage: project.stage, active: true } });
+  for (const r of requirements) {
+    if (r.check === "MANUAL") {
+      await db.prisma.projectGateItem.create({
+        data: { projectId, requirementId: r.id, done: true, reference: `测试文号 ${r.key}`, updatedAt: new Date() },
+      });
+    } else if (r.check === "FUNDING_SOURCE") {
+      await db.prisma.projectFunding.create({ data: { projectId, kind: "FISCAL", amount: project.totalInvestment } });
+    } else if (r.check === "PROGRESS_REPORT") {
+      await db.prisma.progressReport.create({
+        data: { projectId, month: "2024-06", investmentThisMonth: "1", narrative: "已开工", reportedAt: new Date() },
+      });
+    } else {
+      await db.prisma.project.update({ where: { id: projectId }, data: { acceptanceDate: new Date("2025-01-10"), acceptanceRef: "测试验收〔2025〕1号" } });
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { graphql, readFragment, type FragmentOf } from "../../graphql";
 
 export const ActionTabsFragment = graphql(`
@@ -18,9 +19,20 @@ interface ActionTabsProps {
 /** The five actions (五大行动), one board each. */
 export function ActionTabs({ actions: actionsData, selectedCode, onSelect }: ActionTabsProps) {
   const actions = actionsData.map((action) => readFragment(ActionTabsFragment, action));
+  const listRef = useRef<HTMLUListElement>(null);
+
+  // On a phone the tabs scroll sideways: keep the selected one in view (e.g. after a reload on ?action=5).
+  useEffect(() => {
+    const current = listRef.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    const list = listRef.current;
+    if (!current || !list || list.scrollWidth <= list.clientWidth) return;
+    const left = current.offsetLeft - (list.clientWidth - current.offsetWidth) / 2;
+    list.scrollTo({ left: Math.max(0, left) });
+  }, [selectedCode]);
+
   return (
     <nav className="action-tabs" aria-label="五大行动">
-      <ul className="action-tabs__list">
+      <ul className="action-tabs__list" ref={listRef}>
         {actions.map((action) => {
           const selected = action.code === selectedCode;
           return (

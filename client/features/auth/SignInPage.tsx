@@ -27,7 +27,11 @@ export function SignInPage() {
           <LogoMark size={44} />
           <div>
             <h1 className="sign-in__title">推进</h1>
-            <p className="sign-in__subtitle">渠县省级县城新型城镇化建设试点 · 项目调度</p>
+            <p className="sign-in__subtitle">
+              <span>渠县省级县城新型城镇化建设试点</span>
+              <span className="sign-in__separator"> · </span>
+              <span>项目调度</span>
+            </p>
           </div>
         </div>
 

@@ -21,6 +21,8 @@ export function UserMenu({ user: userData }: { user: FragmentOf<typeof UserMenuF
   const { logout, fetching } = useLogout();
   const menuRef = useRef<HTMLDetailsElement>(null);
   const role = ROLE_LABELS[user.role];
+  // Shared accounts are named after their role (工作专班); then the unit says more than the role.
+  const secondLine = role === user.displayName ? (user.unit?.name ?? null) : role;
 
   // Close on a click outside or on Escape, as menus do.
   useEffect(() => {
@@ -47,7 +49,7 @@ export function UserMenu({ user: userData }: { user: FragmentOf<typeof UserMenuF
         </span>
         <span className="user-menu__names">
           <span className="user-menu__name">{user.displayName}</span>
-          <span className="user-menu__role">{role}</span>
+          {secondLine && <span className="user-menu__role">{secondLine}</span>}
         </span>
         <svg className="user-menu__caret" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
           <path d="M3 4.5l3 3 3-3" stroke="currentColor" strokeWidth="1.5" fill="none" strokeLinecap="round" />
@@ -55,7 +57,7 @@ export function UserMenu({ user: userData }: { user: FragmentOf<typeof UserMenuF
       </summary>
       <div className="user-menu__panel">
         <dl className="user-menu__details">
-          <dt>姓名</dt>
+          <dt>名称</dt>
           <dd>{user.displayName}</dd>
           <dt>账号</dt>
           <dd>{user.username}</dd>

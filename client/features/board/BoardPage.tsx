@@ -68,8 +68,10 @@ export function BoardPage({ action: actionData, filter: filterState, onFilterCha
     variables: { actionCode: action.code, filter },
   });
   const columns = data?.board.columns;
-  // Columns page on with the filter their first page was read with (it may lag behind the form).
-  const shownFilter = { ...(operation?.variables.filter ?? filter), actionCode: action.code };
+  // While a new filter loads, the previous board stays on screen: its columns page on with the
+  // action and filter they were read with, not with what the form says now.
+  const shown = operation?.variables ?? { actionCode: action.code, filter };
+  const shownFilter = { ...shown.filter, actionCode: shown.actionCode };
   const columnKey = JSON.stringify(shownFilter);
   const illustrative = columns?.some((column) => column.projects.edges.some((edge) => edge.node.illustrative));
 
@@ -87,17 +89,18 @@ export function BoardPage({ action: actionData, filter: filterState, onFilterCha
         )}
       </div>
 
-      <BoardFilters action={action} value={form} onChange={onFilterChange} />
-
-      {illustrative && (
-        <p className="board-page__note" role="note">
-          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-            <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" />
-            <path d="M8 7v4.5M8 4.5v.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
-          示例数据：投资额、业主单位和日期为示意
-        </p>
-      )}
+      <div className="board-toolbar">
+        <BoardFilters action={action} value={form} onChange={onFilterChange} />
+        {illustrative && (
+          <p className="board-toolbar__note" role="note">
+            <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+              <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" />
+              <path d="M8 7v4.5M8 4.5v.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+            </svg>
+            示例数据：投资额、业主单位和日期为示意
+          </p>
+        )}
+      </div>
 
       {columns ? (
         <div className={fetching ? "board board--refreshing" : "board"} aria-busy={fetching}>

@@ -1,5 +1,9 @@
 // The audit trail as auditors read it.
 import { builder } from "../../builder.js";
+import { UserNode } from "../auth/schema.js";
+import { badInput, databaseId } from "../common/input.js";
+import { ProjectNode } from "../project/schema.js";
+import { auditWhere, type AuditFilter } from "./query.js";
 import { verifyAuditChain, type ChainStatus } from "./service.js";
 
 const AuditEventNode = builder.prismaNode("AuditEvent", {
@@ -35,14 +39,56 @@ const AuditEventConnection = builder.connectionObject(
   { name: "AuditEventEdge" },
 );
 
+export const AuditEventFilterInput = builder.inputType("AuditEventFilter", {
+  fields: (t) => ({
+    entity: t.string({ description: "Project, Milestone, Blocker, ProgressReport, ProjectGateItem, GateRequirement, …" }),
+    projectId: t.globalID({ for: ProjectNode }),
+    actorId: t.globalID({ for: UserNode }),
+    action: t.string({ description: "project.move, project.update, milestone.complete, …" }),
+    from: t.field({ type: "DateTime", description: "At or after" }),
+    to: t.field({ type: "DateTime", description: "Before" }),
+  }),
+});
+
+export function toAuditFilter(input: typeof AuditEventFilterInput.$inferInput | null | undefined): AuditFilter {
+  if (!input) return {};
+  for (const key of ["entity", "action"] as const) {
+    if ((input[key]?.length ?? 0) > 100) throw badInput(`${key} is too long`);
+  }
+  return {
+    entity: input.entity ?? undefined,
+    action: input.action ?? undefined,
+    projectId: input.projectId ? databaseId(input.projectId) : undefined,
+    actorId: input.actorId ? databaseId(input.actorId) : undefined,
+    from: input.from ?? undefined,
+    to: input.to ?? undefined,
+  };
+}
+
+builder.prismaObjectField("Project", "timeline", (t) =>
+  t.prismaConnection(
+    {
+      type: "AuditEvent",
+      cursor: "seq",
+      description: "Every recorded change of the project (moves, edits, milestones, blockers, reports), oldest first.",
+      resolve: (query, project, _args, { prisma }) =>
+        prisma.auditEvent.findMany({ ...query, where: { projectId: project.id }, orderBy: { seq: "asc" } }),
+      totalCount: (project, _args, { prisma }) => prisma.auditEvent.count({ where: { projectId: project.id } }),
+    },
+    AuditEventConnection,
+  ),
+);
+
 builder.queryFields((t) => ({
   auditEvents: t.prismaConnection(
     {
       type: "AuditEvent",
       cursor: "seq",
-      description: "The audit trail, oldest first.",
-      resolve: (query, _root, _args, { prisma }) => prisma.auditEvent.findMany({ ...query, orderBy: { seq: "asc" } }),
-      totalCount: (_root, _args, { prisma }) => prisma.auditEvent.count(),
+      description: "The audit trail, oldest first, filtered.",
+      args: { filter: t.arg({ type: AuditEventFilterInput }) },
+      resolve: (query, _root, args, { prisma }) =>
+        prisma.auditEvent.findMany({ ...query, where: auditWhere(toAuditFilter(args.filter)), orderBy: { seq: "asc" } }),
+      totalCount: (_root, args, { prisma }) => prisma.auditEvent.count({ where: auditWhere(toAuditFilter(args.filter)) }),
     },
     AuditEventConnection,
   ),

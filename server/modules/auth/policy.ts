@@ -16,3 +16,8 @@ export function canChangeProject(viewer: Viewer, project: Pick<Project, "respons
       return false;
   }
 }
+
+/** Gates, milestone defaults and scoring are configured by the office (and ADMIN). */
+export function canConfigure(viewer: Viewer): boolean {
+  return viewer.role === "OFFICE" || viewer.role === "ADMIN";
+}

@@ -51,7 +51,7 @@ builder.queryFields((t) => ({
   }),
   units: t.prismaField({
     type: ["Unit"],
-    description: "Units, optionally of one kind, by name.",
+    description: "Units, optionally of one kind, by code.",
     args: { kind: t.arg({ type: UnitKindEnum }) },
     resolve: (query, _root, args, { prisma }) =>
       prisma.unit.findMany({ ...query, where: args.kind ? { kind: args.kind } : {}, orderBy: { code: "asc" } }),

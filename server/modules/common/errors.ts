@@ -54,3 +54,14 @@ export class GateNotMetError extends DomainError {
     super(`未满足阶段条件：${missing.join("、")}`);
   }
 }
+
+/** Input that breaks a rule of the domain; `field` names the input field when there is one. */
+export class ValidationError extends DomainError {
+  override name = "ValidationError";
+  constructor(
+    message: string,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+  }
+}

@@ -10,6 +10,7 @@ import {
   NotFoundError,
   StaleVersionError,
   TransitionNotAllowedError,
+  ValidationError,
 } from "./errors.js";
 import { STAGES, STAGE_NAMES } from "./stage.js";
 
@@ -128,6 +129,13 @@ builder.objectType(TransitionNotAllowedError, {
     from: t.field({ type: StageEnum, resolve: (e) => e.from }),
     to: t.field({ type: StageEnum, resolve: (e) => e.to }),
   }),
+});
+
+builder.objectType(ValidationError, {
+  name: "ValidationError",
+  description: "Input that breaks a rule; `field` names the input field it concerns.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ field: t.exposeString("field", { nullable: true }) }),
 });
 
 builder.objectType(GateNotMetError, {

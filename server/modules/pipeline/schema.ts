@@ -1,6 +1,8 @@
-// Boards (one per action, a column per stage), stage history and moving projects.
-import type { Action, Prisma, Stage } from "@prisma/client";
+// Boards (one per action, a column per stage, now or at a past instant), stage history, gates,
+// milestones, moving projects, and the live board subscription.
 import { builder } from "../../builder.js";
+import type { Context } from "../../context.js";
+import { canConfigure } from "../auth/policy.js";
 import { ActionNode } from "../catalog/schema.js";
 import {
   ForbiddenError,
@@ -8,30 +10,18 @@ import {
   NotFoundError,
   StaleVersionError,
   TransitionNotAllowedError,
+  ValidationError,
 } from "../common/errors.js";
 import { badInput, databaseId } from "../common/input.js";
 import { StageEnum } from "../common/schema.js";
 import { STAGES } from "../common/stage.js";
-import { projectWhere } from "../project/filter.js";
+import { actorOf, changeErrors, publishChange } from "../project/mutations.js";
 import { ProjectConnection, ProjectFilterInput, ProjectNode, toProjectFilter } from "../project/schema.js";
-import { moveProject } from "./service.js";
-
-interface ColumnSummary {
-  count: number;
-  investment: Prisma.Decimal | string;
-}
-
-interface BoardShape {
-  action: Action;
-  where: Prisma.ProjectWhereInput;
-  /** Counts and sums of every column, read once per board by a single grouped query. */
-  summary: () => Promise<Map<Stage, ColumnSummary>>;
-}
-
-interface ColumnShape {
-  stage: Stage;
-  board: BoardShape;
-}
+import { setGateItem } from "../project/service.js";
+import { boardReader, type BoardReader } from "./board.js";
+import { gateStatus, type GateItemStatus } from "./gates.js";
+import { isOverdue } from "./milestones.js";
+import { completeMilestone, generateMilestones, moveProject, saveGateRequirement } from "./service.js";
 
 const TransitionKindEnum = builder.enumType("TransitionKind", {
   values: {
@@ -73,7 +63,175 @@ builder.prismaObjectField("Project", "history", (t) =>
   ),
 );
 
-const BoardColumn = builder.objectRef<ColumnShape>("BoardColumn").implement({
+// ---------------------------------------------------------------------------------------------
+// Gates
+
+const GateCheckEnum = builder.enumType("GateCheck", {
+  values: {
+    MANUAL: { description: "由业主勾选并填写文号" },
+    FUNDING_SOURCE: { description: "已填写资金来源（自动判断）" },
+    PROGRESS_REPORT: { description: "已报送月度进度（自动判断）" },
+    ACCEPTANCE: { description: "已填写竣工验收日期和文号（自动判断）" },
+  } as const,
+});
+
+export const GateRequirementNode = builder.prismaNode("GateRequirement", {
+  id: { field: "id" },
+  description: "One item of a stage gate's checklist: what a project needs to leave `fromStage`.",
+  fields: (t) => ({
+    fromStage: t.expose("fromStage", { type: StageEnum }),
+    key: t.exposeString("key"),
+    label: t.exposeString("label"),
+    check: t.expose("check", { type: GateCheckEnum }),
+    position: t.exposeInt("position"),
+    active: t.exposeBoolean("active"),
+  }),
+});
+
+const GateItem = builder.objectRef<GateItemStatus>("GateItem").implement({
+  description: "A project's state of one gate requirement.",
+  fields: (t) => ({
+    requirement: t.prismaField({
+      type: "GateRequirement",
+      resolve: (query, item, _args, { prisma }) => prisma.gateRequirement.findUniqueOrThrow({ ...query, where: { id: item.requirementId } }),
+    }),
+    label: t.exposeString("label"),
+    check: t.field({ type: GateCheckEnum, resolve: (item) => item.check }),
+    done: t.exposeBoolean("done"),
+    reference: t.exposeString("reference", { nullable: true }),
+  }),
+});
+
+builder.prismaObjectField("Project", "gate", (t) =>
+  t.field({
+    type: [GateItem],
+    description: "The checklist to leave the current stage (empty at 竣工).",
+    select: { id: true, stage: true, acceptanceDate: true, acceptanceRef: true },
+    resolve: (project, _args, { prisma }) => gateStatus(prisma, project, project.stage),
+  }),
+);
+
+builder.queryField("gateRequirements", (t) =>
+  t.prismaField({
+    type: ["GateRequirement"],
+    description: "Every gate's checklist, by stage and position.",
+    resolve: (query, _root, _args, { prisma }) =>
+      prisma.gateRequirement.findMany({ ...query, orderBy: [{ fromStage: "asc" }, { position: "asc" }] }),
+  }),
+);
+
+const SaveGateRequirementInput = builder.inputType("SaveGateRequirementInput", {
+  fields: (t) => ({
+    id: t.globalID({ for: GateRequirementNode, description: "Omit to add a requirement." }),
+    fromStage: t.field({ type: StageEnum, required: true }),
+    key: t.string({ required: true }),
+    label: t.string({ required: true }),
+    check: t.field({ type: GateCheckEnum, required: true }),
+    position: t.int({ required: true }),
+    active: t.boolean({ required: true }),
+  }),
+});
+
+builder.mutationField("saveGateRequirement", (t) =>
+  t.field({
+    type: GateRequirementNode,
+    description: "The office adjusts a gate's checklist.",
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError], union: { name: "SaveGateRequirementResult" }, result: { name: "SaveGateRequirementSuccess" }, dataField: { name: "requirement" } },
+    args: { input: t.arg({ type: SaveGateRequirementInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      if (!canConfigure(context.viewer!)) throw new ForbiddenError("阶段条件由领导小组办公室配置");
+      return saveGateRequirement(context.prisma, actorOf(context), { ...input, id: input.id ? databaseId(input.id) : null });
+    },
+  }),
+);
+
+const SetGateItemInput = builder.inputType("SetGateItemInput", {
+  fields: (t) => ({
+    projectId: t.globalID({ required: true, for: ProjectNode }),
+    requirementId: t.globalID({ required: true, for: GateRequirementNode }),
+    done: t.boolean({ required: true }),
+    reference: t.string({ description: "Document number or note, e.g. 渠发改审批〔2024〕12号" }),
+  }),
+});
+
+builder.mutationField("setGateItem", (t) =>
+  t.field({
+    type: ProjectNode,
+    description: "Ticks or unticks an item of the project's gate checklist.",
+    errors: changeErrors("SetGateItem"),
+    args: { input: t.arg({ type: SetGateItemInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const project = await setGateItem(context.prisma, actorOf(context), {
+        projectId: databaseId(input.projectId),
+        requirementId: databaseId(input.requirementId),
+        done: input.done,
+        reference: input.reference,
+      });
+      return publishChange(context, project, "project.gate-item");
+    },
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Milestones (倒排工期)
+
+export const MilestoneNode = builder.prismaNode("Milestone", {
+  id: { field: "id" },
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    stage: t.expose("stage", { type: StageEnum, nullable: true, description: "The stage this milestone closes" }),
+    position: t.exposeInt("position"),
+    plannedDate: t.expose("plannedDate", { type: "Date" }),
+    actualDate: t.expose("actualDate", { type: "Date", nullable: true }),
+    overdue: t.boolean({
+      description: "Its planned date has passed and it is not done.",
+      select: { plannedDate: true, actualDate: true },
+      resolve: (milestone) => isOverdue(milestone),
+    }),
+  }),
+});
+
+builder.prismaObjectField("Project", "milestones", (t) =>
+  t.relation("milestones", { query: { orderBy: [{ plannedDate: "asc" }, { position: "asc" }] } }),
+);
+
+const GenerateMilestonesInput = builder.inputType("GenerateMilestonesInput", {
+  fields: (t) => ({ projectId: t.globalID({ required: true, for: ProjectNode }) }),
+});
+
+const CompleteMilestoneInput = builder.inputType("CompleteMilestoneInput", {
+  fields: (t) => ({
+    milestoneId: t.globalID({ required: true, for: MilestoneNode }),
+    actualDate: t.field({ type: "Date", required: true }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  generateMilestones: t.field({
+    type: ProjectNode,
+    description: "Plans the stage milestones backwards from the planned completion date (倒排工期); done ones stay.",
+    errors: changeErrors("GenerateMilestones"),
+    args: { input: t.arg({ type: GenerateMilestonesInput, required: true }) },
+    resolve: async (_root, { input }, context) =>
+      publishChange(context, await generateMilestones(context.prisma, actorOf(context), databaseId(input.projectId)), "milestone.generate"),
+  }),
+  completeMilestone: t.field({
+    type: ProjectNode,
+    errors: changeErrors("CompleteMilestone"),
+    args: { input: t.arg({ type: CompleteMilestoneInput, required: true }) },
+    resolve: async (_root, { input }, context) =>
+      publishChange(
+        context,
+        await completeMilestone(context.prisma, actorOf(context), { milestoneId: databaseId(input.milestoneId), actualDate: input.actualDate }),
+        "milestone.complete",
+      ),
+  }),
+}));
+
+// ---------------------------------------------------------------------------------------------
+// Boards
+
+const BoardColumn = builder.objectRef<{ stage: (typeof STAGES)[number]; board: BoardReader }>("BoardColumn").implement({
   description: "One stage of a board.",
   fields: (t) => ({
     stage: t.field({ type: StageEnum, resolve: (column) => column.stage }),
@@ -91,8 +249,8 @@ const BoardColumn = builder.objectRef<ColumnShape>("BoardColumn").implement({
         type: "Project",
         cursor: "code",
         description: "The column's cards, by code.",
-        resolve: (query, { board, stage }, _args, { prisma }) =>
-          prisma.project.findMany({ ...query, where: { ...board.where, stage }, orderBy: { code: "asc" } }),
+        resolve: async (query, { board, stage }, _args, { prisma }) =>
+          prisma.project.findMany({ ...query, where: await board.columnWhere(stage), orderBy: { code: "asc" } }),
         totalCount: async ({ board, stage }) => (await board.summary()).get(stage)?.count ?? 0,
       },
       ProjectConnection,
@@ -100,20 +258,19 @@ const BoardColumn = builder.objectRef<ColumnShape>("BoardColumn").implement({
   }),
 });
 
-const Board = builder.objectRef<BoardShape>("Board").implement({
+const Board = builder.objectRef<BoardReader>("Board").implement({
   description: "An action's Kanban board: five columns in pipeline order.",
   fields: (t) => ({
     action: t.field({ type: ActionNode, resolve: (board) => board.action }),
-    columns: t.field({
-      type: [BoardColumn],
-      resolve: (board) => STAGES.map((stage) => ({ stage, board })),
-    }),
+    at: t.field({ type: "DateTime", nullable: true, description: "The past instant shown, or null for now.", resolve: (b) => b.at }),
+    columns: t.field({ type: [BoardColumn], resolve: (board) => STAGES.map((stage) => ({ stage, board })) }),
   }),
 });
 
-function memo<T>(load: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  return () => (promise ??= load());
+async function actionByCode(context: Context, code: number) {
+  const action = await context.prisma.action.findUnique({ where: { code } });
+  if (!action) throw badInput(`没有编号为 ${code} 的行动（应为 1 到 5）`);
+  return action;
 }
 
 builder.queryField("board", (t) =>
@@ -121,35 +278,27 @@ builder.queryField("board", (t) =>
     type: Board,
     args: {
       actionCode: t.arg.int({ required: true }),
+      at: t.arg({ type: "DateTime", description: "Show the board as it stood at this instant." }),
       filter: t.arg({ type: ProjectFilterInput }),
     },
-    resolve: async (_root, args, { prisma }) => {
-      const action = await prisma.action.findUnique({ where: { code: args.actionCode } });
-      if (!action) throw badInput(`没有编号为 ${args.actionCode} 的行动（应为 1 到 5）`);
-      // The board's own action wins over any actionCode in the filter.
-      const where = { ...projectWhere({ ...toProjectFilter(args.filter), actionCode: undefined }), actionId: action.id };
-      const summary = memo(async () => {
-        const groups = await prisma.project.groupBy({
-          by: ["stage"],
-          where,
-          _count: { _all: true },
-          _sum: { totalInvestment: true },
-        });
-        return new Map(
-          groups.map((g) => [g.stage, { count: g._count._all, investment: g._sum.totalInvestment ?? "0" }]),
-        );
-      });
-      return { action, where, summary };
+    resolve: async (_root, args, context) => {
+      if (args.at && args.at > new Date(Date.now() + 60_000)) throw badInput("不能查看未来的看板");
+      const action = await actionByCode(context, args.actionCode);
+      return boardReader(context.prisma, action, toProjectFilter(args.filter), args.at ?? null);
     },
   }),
 );
+
+// ---------------------------------------------------------------------------------------------
+// Moving projects
 
 const MoveProjectInput = builder.inputType("MoveProjectInput", {
   fields: (t) => ({
     projectId: t.globalID({ required: true, for: ProjectNode }),
     to: t.field({ type: StageEnum, required: true }),
     expectedVersion: t.int({ required: true, description: "The version the user saw; a newer one means a conflict." }),
-    note: t.string({ description: "Why; required for a move back." }),
+    note: t.string({ description: "Why; required for a move back and for a correction." }),
+    correction: t.boolean({ description: "补录: OFFICE and ADMIN correct the record to any stage, without the gates." }),
   }),
 });
 
@@ -159,8 +308,7 @@ const MoveProjectSuccess = builder
     fields: (t) => ({
       project: t.prismaField({
         type: "Project",
-        resolve: (query, parent, _args, { prisma }) =>
-          prisma.project.findUniqueOrThrow({ ...query, where: { id: parent.projectId } }),
+        resolve: (query, parent, _args, { prisma }) => prisma.project.findUniqueOrThrow({ ...query, where: { id: parent.projectId } }),
       }),
       transition: t.prismaField({
         type: "StageTransition",
@@ -179,16 +327,48 @@ builder.mutationField("moveProject", (t) =>
       directResult: true,
     },
     args: { input: t.arg({ type: MoveProjectInput, required: true }) },
-    resolve: async (_root, { input }, { prisma, viewer, requestId }) => {
+    resolve: async (_root, { input }, context) => {
       if (input.note && input.note.length > 2000) throw badInput("说明不能超过 2000 字");
       if (input.expectedVersion < 1) throw badInput("expectedVersion 应为正整数");
-      const { projectId, transition } = await moveProject(
-        prisma,
-        viewer!,
-        { projectId: databaseId(input.projectId), to: input.to, expectedVersion: input.expectedVersion, note: input.note },
-        requestId,
-      );
-      return { projectId, transitionId: transition.id };
+      const moved = await moveProject(context.prisma, actorOf(context), {
+        projectId: databaseId(input.projectId),
+        to: input.to,
+        expectedVersion: input.expectedVersion,
+        note: input.note,
+        correction: input.correction ?? false,
+      });
+      await publishChange(context, { id: moved.projectId, actionId: moved.actionId }, "project.move");
+      return { projectId: moved.projectId, transitionId: moved.transition.id };
     },
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Live boards
+
+const BoardEvent = builder
+  .objectRef<{ projectId: number; action: string; at: string }>("BoardEvent")
+  .implement({
+    description: "A change to a project on a board: a move or an edit.",
+    fields: (t) => ({
+      project: t.prismaField({
+        type: "Project",
+        resolve: (query, event, _args, { prisma }) => prisma.project.findUniqueOrThrow({ ...query, where: { id: event.projectId } }),
+      }),
+      action: t.exposeString("action", { description: "project.move, project.update, progress-report.submit, …" }),
+      at: t.field({ type: "DateTime", resolve: (event) => new Date(event.at) }),
+    }),
+  });
+
+builder.subscriptionField("boardChanged", (t) =>
+  t.field({
+    type: BoardEvent,
+    description: "Every move and edit on an action's board, as it happens (server-sent events on /graphql).",
+    args: { actionCode: t.arg.int({ required: true }) },
+    subscribe: async (_root, args, context) => {
+      const action = await actionByCode(context, args.actionCode);
+      return context.pubsub.subscribe("board:changed", action.id);
+    },
+    resolve: (event) => event,
   }),
 );

@@ -1,72 +1,167 @@
-// Moving a project along the pipeline (谋储争推). A move is a compare-and-swap on the project's
-// version: of many concurrent moves from the same version exactly one wins, and the rest get
-// StaleVersionError with nothing written.
-import type { PrismaClient, Stage, StageTransition, TransitionKind } from "@prisma/client";
-import type { Viewer } from "../../context.js";
+// Moving a project along the pipeline (谋储争推):
+// - forward one stage at a time, through the gate of the stage it leaves;
+// - back any number of stages, with a reason;
+// - OFFICE and ADMIN may correct the record (补录) to any stage, with a note, without the gates.
+// A move is a compare-and-swap on the project's version: of many concurrent moves from the same
+// version exactly one wins; the rest get StaleVersionError with nothing written.
+import type { GateCheck, GateRequirement, PrismaClient, Project, Role, Stage, StageTransition, TransitionKind } from "@prisma/client";
 import { inTransaction } from "../../db/transaction.js";
 import { appendAuditEvent } from "../audit/service.js";
-import { canChangeProject } from "../auth/policy.js";
-import { ForbiddenError, NotFoundError, StaleVersionError, TransitionNotAllowedError } from "../common/errors.js";
+import { GateNotMetError, NotFoundError, TransitionNotAllowedError, ValidationError } from "../common/errors.js";
 import { STAGE_NAMES, stageIndex } from "../common/stage.js";
+import { loadForChange, recordChange, type Actor } from "../project/change.js";
+import { gateStatus, missingItems } from "./gates.js";
+import { planMilestones } from "./milestones.js";
 
 export interface MoveProjectCommand {
   projectId: number;
   to: Stage;
   expectedVersion: number;
   note?: string | null;
+  /** 补录: OFFICE and ADMIN correcting the record. */
+  correction?: boolean;
 }
+
+const CORRECTORS: readonly Role[] = ["OFFICE", "ADMIN"];
 
 export function transitionKind(from: Stage, to: Stage): TransitionKind {
   return stageIndex(to) > stageIndex(from) ? "FORWARD" : "BACKWARD";
 }
 
+/** The kind of move, or why it is not allowed; gates are checked separately. */
+export function classifyMove(from: Stage, to: Stage, role: Role, note: string | null, correction: boolean): TransitionKind {
+  const refuse = (message: string) => new TransitionNotAllowedError(message, from, to);
+  if (from === to) throw refuse(`项目已处于「${STAGE_NAMES[to]}」阶段`);
+  if (correction) {
+    if (!CORRECTORS.includes(role)) throw refuse("补录更正须由领导小组办公室办理");
+    if (!note) throw refuse("补录更正须填写说明");
+    return "CORRECTION";
+  }
+  const step = stageIndex(to) - stageIndex(from);
+  if (step < 0) {
+    if (!note) throw refuse(`退回「${STAGE_NAMES[to]}」须说明原因`);
+    return "BACKWARD";
+  }
+  if (step > 1) throw refuse(`只能逐级推进：「${STAGE_NAMES[from]}」之后是下一阶段，跨阶段补录须由领导小组办公室办理`);
+  return "FORWARD";
+}
+
 export async function moveProject(
   prisma: PrismaClient,
-  actor: Viewer,
+  actor: Actor,
   command: MoveProjectCommand,
-  requestId: string,
-): Promise<{ projectId: number; transition: StageTransition }> {
+): Promise<{ projectId: number; actionId: number; transition: StageTransition }> {
   return inTransaction(prisma, async (tx) => {
-    const project = await tx.project.findUnique({ where: { id: command.projectId } });
-    if (!project || project.archivedAt) throw new NotFoundError("项目");
-    if (!canChangeProject(actor, project)) throw new ForbiddenError("只能调整本单位负责的项目");
-    if (project.version !== command.expectedVersion) throw new StaleVersionError(project.version, project.stage);
-    if (project.stage === command.to) {
-      throw new TransitionNotAllowedError(`项目已处于「${STAGE_NAMES[command.to]}」阶段`, project.stage, command.to);
+    const project = await loadForChange(tx, actor, command.projectId, command.expectedVersion);
+    const note = command.note?.trim() || null;
+    const kind = classifyMove(project.stage, command.to, actor.viewer.role, note, command.correction ?? false);
+    if (kind === "FORWARD") {
+      const missing = missingItems(await gateStatus(tx, project, project.stage));
+      if (missing.length > 0) throw new GateNotMetError(missing);
     }
     const at = new Date();
-    const note = command.note?.trim() || null;
-    // The compare-and-swap: a concurrent move that committed first makes this match nothing.
-    const swapped = await tx.project.updateMany({
-      where: { id: project.id, version: command.expectedVersion },
-      data: { stage: command.to, stageEnteredAt: at, version: { increment: 1 } },
-    });
-    if (swapped.count === 0) {
-      const current = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
-      throw new StaleVersionError(current.version, current.stage);
-    }
     const transition = await tx.stageTransition.create({
-      data: {
-        projectId: project.id,
-        fromStage: project.stage,
-        toStage: command.to,
-        kind: transitionKind(project.stage, command.to),
-        at,
-        actorId: actor.userId,
-        note,
-      },
+      data: { projectId: project.id, fromStage: project.stage, toStage: command.to, kind, at, actorId: actor.viewer.userId, note },
     });
-    await appendAuditEvent(tx, {
-      at,
-      actorId: actor.userId,
-      entity: "Project",
-      entityId: project.id,
-      projectId: project.id,
+    await recordChange(tx, actor, project, {
       action: "project.move",
-      before: { stage: project.stage, version: project.version, stageEnteredAt: project.stageEnteredAt },
-      after: { stage: command.to, version: project.version + 1, stageEnteredAt: at, note, transitionId: transition.id },
-      requestId,
+      at,
+      before: { stage: project.stage, stageEnteredAt: project.stageEnteredAt },
+      after: { stage: command.to, stageEnteredAt: at, kind, note, transitionId: transition.id },
+      data: { stage: command.to, stageEnteredAt: at },
     });
-    return { projectId: project.id, transition };
+    return { projectId: project.id, actionId: project.actionId, transition };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Milestones (倒排工期)
+
+/** Plans the stage milestones backwards from the target completion date; done ones are kept. */
+export async function generateMilestones(prisma: PrismaClient, actor: Actor, projectId: number): Promise<Project> {
+  return inTransaction(prisma, async (tx) => {
+    const project = await loadForChange(tx, actor, projectId);
+    if (!project.plannedCompletion) throw new ValidationError("请先填写计划竣工日期，再倒排工期", "plannedCompletion");
+    const settings = await tx.stageSetting.findMany();
+    const plan = planMilestones(project.plannedCompletion, settings);
+    const existing = await tx.milestone.findMany({ where: { projectId, stage: { not: null } } });
+    const changes: { stage: Stage; name: string; from: Date | null; to: Date }[] = [];
+    for (const planned of plan) {
+      const current = existing.find((m) => m.stage === planned.stage);
+      if (current?.actualDate) continue;
+      if (current) {
+        if (current.plannedDate.getTime() === planned.plannedDate.getTime() && current.name === planned.name) continue;
+        await tx.milestone.update({ where: { id: current.id }, data: { plannedDate: planned.plannedDate, name: planned.name } });
+      } else {
+        await tx.milestone.create({ data: { projectId, ...planned } });
+      }
+      changes.push({ stage: planned.stage, name: planned.name, from: current?.plannedDate ?? null, to: planned.plannedDate });
+    }
+    return recordChange(tx, actor, project, {
+      action: "milestone.generate",
+      entity: { name: "Milestone", id: `${projectId}:*` },
+      before: { planned: changes.filter((c) => c.from).map((c) => ({ stage: c.stage, plannedDate: c.from })) },
+      after: { planned: changes.map((c) => ({ stage: c.stage, name: c.name, plannedDate: c.to })) },
+    });
+  });
+}
+
+export async function completeMilestone(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: { milestoneId: number; actualDate: Date },
+): Promise<Project> {
+  if (input.actualDate > new Date()) throw new ValidationError("完成日期不能晚于今天", "actualDate");
+  return inTransaction(prisma, async (tx) => {
+    const found = await tx.milestone.findUnique({ where: { id: input.milestoneId } });
+    if (!found) throw new NotFoundError("节点");
+    const project = await loadForChange(tx, actor, found.projectId);
+    const milestone = await tx.milestone.update({ where: { id: found.id }, data: { actualDate: input.actualDate } });
+    return recordChange(tx, actor, project, {
+      action: "milestone.complete",
+      entity: { name: "Milestone", id: milestone.id },
+      before: { name: found.name, actualDate: found.actualDate },
+      after: { name: milestone.name, plannedDate: milestone.plannedDate, actualDate: milestone.actualDate },
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gate configuration (the office)
+
+export interface GateRequirementInput {
+  id: number | null;
+  fromStage: Stage;
+  key: string;
+  label: string;
+  check: GateCheck;
+  position: number;
+  active: boolean;
+}
+
+export async function saveGateRequirement(prisma: PrismaClient, actor: Actor, input: GateRequirementInput): Promise<GateRequirement> {
+  if (input.fromStage === "COMPLETED") throw new ValidationError("竣工是最后阶段，没有出口条件", "fromStage");
+  if (!/^[a-z][a-z0-9_]{1,40}$/.test(input.key)) throw new ValidationError("标识应为小写字母、数字和下划线", "key");
+  const label = input.label.trim();
+  if (!label || label.length > 200) throw new ValidationError("请填写条件名称（不超过 200 字）", "label");
+  return inTransaction(prisma, async (tx) => {
+    const previous = input.id ? await tx.gateRequirement.findUnique({ where: { id: input.id } }) : null;
+    if (input.id && !previous) throw new NotFoundError("阶段条件");
+    const clash = await tx.gateRequirement.findUnique({ where: { fromStage_key: { fromStage: input.fromStage, key: input.key } } });
+    if (clash && clash.id !== input.id) throw new ValidationError("同一阶段已有相同标识的条件", "key");
+    const data = { fromStage: input.fromStage, key: input.key, label, check: input.check, position: input.position, active: input.active };
+    const saved = previous
+      ? await tx.gateRequirement.update({ where: { id: previous.id }, data })
+      : await tx.gateRequirement.create({ data });
+    await appendAuditEvent(tx, {
+      actorId: actor.viewer.userId,
+      entity: "GateRequirement",
+      entityId: saved.id,
+      action: previous ? "gate-requirement.update" : "gate-requirement.create",
+      before: previous,
+      after: saved,
+      requestId: actor.requestId,
+    });
+    return saved;
   });
 }

@@ -12,8 +12,9 @@ export interface ProjectFilter {
   search?: string;
 }
 
-export function projectWhere(filter: ProjectFilter): Prisma.ProjectWhereInput {
-  const where: Prisma.ProjectWhereInput = { archivedAt: null };
+/** `at`: as the records stood then, so projects archived since still count. */
+export function projectWhere(filter: ProjectFilter, at?: Date): Prisma.ProjectWhereInput {
+  const where: Prisma.ProjectWhereInput = at ? { AND: [{ OR: [{ archivedAt: null }, { archivedAt: { gt: at } }] }] } : { archivedAt: null };
   if (filter.actionCode !== undefined) where.action = { code: filter.actionCode };
   if (filter.stage !== undefined) where.stage = filter.stage;
   if (filter.subTaskId !== undefined) where.subTaskId = filter.subTaskId;

@@ -3,7 +3,10 @@ import { builder } from "../../builder.js";
 import { SubTaskNode, UnitNode } from "../catalog/schema.js";
 import { StageEnum } from "../common/schema.js";
 import { badInput, databaseId } from "../common/input.js";
+import { ValidationError } from "../common/errors.js";
 import { daysSince, projectWhere, type ProjectFilter } from "./filter.js";
+import { actorOf, changeErrors, publishChange } from "./mutations.js";
+import { raiseBlocker, resolveBlocker, submitProgressReport, updateProject, type ProjectPatch } from "./service.js";
 
 export const FundingKindEnum = builder.enumType("FundingKind", {
   values: {
@@ -122,3 +125,153 @@ builder.queryField("projects", (t) =>
     totalCount: (_root, args, { prisma }) => prisma.project.count({ where: projectWhere(toProjectFilter(args.filter)) }),
   }, ProjectConnection),
 );
+
+// ---------------------------------------------------------------------------------------------
+// Blockers and monthly progress
+
+const BlockerKindEnum = builder.enumType("BlockerKind", {
+  values: {
+    LAND: { description: "用地" },
+    FUNDS: { description: "资金" },
+    APPROVAL: { description: "审批" },
+    DEMOLITION: { description: "征地拆迁" },
+    OTHER: { description: "其他" },
+  } as const,
+});
+
+export const BlockerNode = builder.prismaNode("Blocker", {
+  id: { field: "id" },
+  description: "What holds a project up (要素保障).",
+  fields: (t) => ({
+    kind: t.expose("kind", { type: BlockerKindEnum }),
+    description: t.exposeString("description"),
+    raisedAt: t.expose("raisedAt", { type: "DateTime" }),
+    resolvedAt: t.expose("resolvedAt", { type: "DateTime", nullable: true }),
+    resolution: t.exposeString("resolution", { nullable: true }),
+  }),
+});
+
+builder.prismaNode("ProgressReport", {
+  id: { field: "id" },
+  description: "A monthly progress report (月度进度).",
+  fields: (t) => ({
+    month: t.exposeString("month", { description: "YYYY-MM" }),
+    investmentThisMonth: t.expose("investmentThisMonth", { type: "Decimal", description: "本月完成投资（万元）" }),
+    narrative: t.exposeString("narrative", { description: "形象进度" }),
+    problems: t.exposeString("problems", { nullable: true, description: "存在问题" }),
+    reportedAt: t.expose("reportedAt", { type: "DateTime" }),
+  }),
+});
+
+builder.prismaObjectFields("Project", (t) => ({
+  acceptanceDate: t.expose("acceptanceDate", { type: "Date", nullable: true, description: "竣工验收日期" }),
+  acceptanceRef: t.exposeString("acceptanceRef", { nullable: true, description: "竣工验收文件文号" }),
+  blockers: t.relation("blockers", { query: { orderBy: [{ raisedAt: "desc" }, { id: "desc" }] } }),
+  progressReports: t.relation("progressReports", { description: "Newest month first", query: { orderBy: { month: "desc" } } }),
+}));
+
+// ---------------------------------------------------------------------------------------------
+// Changing a project
+
+const FundingSourceInput = builder.inputType("FundingSourceInput", {
+  fields: (t) => ({
+    kind: t.field({ type: FundingKindEnum, required: true }),
+    amount: t.field({ type: "Decimal", required: true, description: "万元" }),
+  }),
+});
+
+const UpdateProjectInput = builder.inputType("UpdateProjectInput", {
+  description: "Only the fields given are changed; null clears an optional field.",
+  fields: (t) => ({
+    projectId: t.globalID({ required: true, for: ProjectNode }),
+    expectedVersion: t.int({ required: true }),
+    name: t.string(),
+    description: t.string(),
+    totalInvestment: t.field({ type: "Decimal" }),
+    plannedStart: t.field({ type: "Date" }),
+    plannedCompletion: t.field({ type: "Date" }),
+    targetQuantity: t.field({ type: "Decimal" }),
+    targetUnit: t.string(),
+    acceptanceDate: t.field({ type: "Date" }),
+    acceptanceRef: t.string(),
+    fundingSources: t.field({ type: [FundingSourceInput] }),
+  }),
+});
+
+const SubmitProgressReportInput = builder.inputType("SubmitProgressReportInput", {
+  fields: (t) => ({
+    projectId: t.globalID({ required: true, for: ProjectNode }),
+    month: t.string({ required: true, description: "YYYY-MM; submitting a month again revises it" }),
+    investmentThisMonth: t.field({ type: "Decimal", required: true, description: "万元" }),
+    narrative: t.string({ required: true }),
+    problems: t.string(),
+  }),
+});
+
+const RaiseBlockerInput = builder.inputType("RaiseBlockerInput", {
+  fields: (t) => ({
+    projectId: t.globalID({ required: true, for: ProjectNode }),
+    kind: t.field({ type: BlockerKindEnum, required: true }),
+    description: t.string({ required: true }),
+  }),
+});
+
+const ResolveBlockerInput = builder.inputType("ResolveBlockerInput", {
+  fields: (t) => ({
+    blockerId: t.globalID({ required: true, for: BlockerNode }),
+    resolution: t.string({ required: true }),
+  }),
+});
+
+/** Turns a GraphQL patch (absent = unchanged, null = clear) into the service's patch. */
+function toPatch(input: typeof UpdateProjectInput.$inferInput): ProjectPatch {
+  const patch: ProjectPatch = {};
+  const required = ["name", "totalInvestment"] as const;
+  for (const key of required) if (input[key] === null) throw new ValidationError("该项不能为空", key);
+  if (input.name != null) patch.name = input.name;
+  if (input.totalInvestment != null) patch.totalInvestment = input.totalInvestment;
+  for (const key of ["description", "plannedStart", "plannedCompletion", "targetQuantity", "targetUnit", "acceptanceDate", "acceptanceRef"] as const) {
+    if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key];
+  }
+  if (input.fundingSources != null) patch.fundingSources = input.fundingSources;
+  return patch;
+}
+
+builder.mutationFields((t) => ({
+  updateProject: t.field({
+    type: ProjectNode,
+    errors: changeErrors("UpdateProject"),
+    args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const project = await updateProject(context.prisma, actorOf(context), databaseId(input.projectId), input.expectedVersion, toPatch(input));
+      return publishChange(context, project, "project.update");
+    },
+  }),
+  submitProgressReport: t.field({
+    type: ProjectNode,
+    errors: changeErrors("SubmitProgressReport"),
+    args: { input: t.arg({ type: SubmitProgressReportInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const project = await submitProgressReport(context.prisma, actorOf(context), { ...input, projectId: databaseId(input.projectId) });
+      return publishChange(context, project, "progress-report.submit");
+    },
+  }),
+  raiseBlocker: t.field({
+    type: ProjectNode,
+    errors: changeErrors("RaiseBlocker"),
+    args: { input: t.arg({ type: RaiseBlockerInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const project = await raiseBlocker(context.prisma, actorOf(context), { ...input, projectId: databaseId(input.projectId) });
+      return publishChange(context, project, "blocker.raise");
+    },
+  }),
+  resolveBlocker: t.field({
+    type: ProjectNode,
+    errors: changeErrors("ResolveBlocker"),
+    args: { input: t.arg({ type: ResolveBlockerInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const project = await resolveBlocker(context.prisma, actorOf(context), { blockerId: databaseId(input.blockerId), resolution: input.resolution });
+      return publishChange(context, project, "blocker.resolve");
+    },
+  }),
+}));

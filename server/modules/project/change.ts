@@ -1,0 +1,58 @@
+// Every change to a project goes through here: the project row is locked, the actor's right and the
+// expected version are checked, the version is bumped (it counts the project's changes) and the
+// audit event is appended, all in the caller's transaction.
+import type { Prisma, Project } from "@prisma/client";
+import type { Viewer } from "../../context.js";
+import type { Tx } from "../../db/transaction.js";
+import { appendAuditEvent } from "../audit/service.js";
+import { canChangeProject } from "../auth/policy.js";
+import { ForbiddenError, NotFoundError, StaleVersionError } from "../common/errors.js";
+
+export interface Actor {
+  viewer: Viewer;
+  requestId: string;
+}
+
+/** Locks and loads the project; throws NotFound, Forbidden, or StaleVersion when expectedVersion is given. */
+export async function loadForChange(tx: Tx, actor: Actor, projectId: number, expectedVersion?: number): Promise<Project> {
+  // The row lock serialises changes to one project; it is always taken before the audit chain's lock.
+  await tx.$queryRaw`SELECT id FROM project WHERE id = ${projectId} FOR UPDATE`;
+  const project = await tx.project.findUnique({ where: { id: projectId } });
+  if (!project || project.archivedAt) throw new NotFoundError("项目");
+  if (!canChangeProject(actor.viewer, project)) throw new ForbiddenError("只能修改本单位负责的项目");
+  if (expectedVersion !== undefined && project.version !== expectedVersion) {
+    throw new StaleVersionError(project.version, project.stage);
+  }
+  return project;
+}
+
+export interface Change {
+  action: string;
+  /** The record changed, when it is not the project itself. */
+  entity?: { name: string; id: string | number };
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  /** Fields of the project to update with the version. */
+  data?: Prisma.ProjectUpdateInput;
+  at?: Date;
+}
+
+export async function recordChange(tx: Tx, actor: Actor, project: Project, change: Change): Promise<Project> {
+  const at = change.at ?? new Date();
+  const updated = await tx.project.update({
+    where: { id: project.id },
+    data: { ...change.data, version: { increment: 1 } },
+  });
+  await appendAuditEvent(tx, {
+    at,
+    actorId: actor.viewer.userId,
+    entity: change.entity?.name ?? "Project",
+    entityId: change.entity?.id ?? project.id,
+    projectId: project.id,
+    action: change.action,
+    before: change.before,
+    after: change.after ? { ...change.after, version: updated.version } : { version: updated.version },
+    requestId: actor.requestId,
+  });
+  return updated;
+}
