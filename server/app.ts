@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Database } from "./db/client.js";
 import { withStatementCounter } from "./db/statement-counter.js";
 import { log } from "./log.js";
+import { handleAuditExport } from "./modules/audit/http.js";
 import { createLiveEvents, type BoardPubSub } from "./pubsub.js";
 import { createGraphQLServer } from "./yoga.js";
 
@@ -79,6 +80,10 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
     if (url.pathname === "/graphql") {
       if (options.statementHeader) withStatementCounter(() => yoga(req, res));
       else void yoga(req, res);
+      return;
+    }
+    if (req.method === "GET" && (url.pathname === "/export/audit.csv" || url.pathname === "/export/audit.xlsx")) {
+      void handleAuditExport(db, req, res, url);
       return;
     }
     if (url.pathname === "/healthz") {

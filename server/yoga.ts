@@ -7,7 +7,7 @@ import type { Context } from "./context.js";
 import type { Database } from "./db/client.js";
 import { statementsSoFar } from "./db/statement-counter.js";
 import { log } from "./log.js";
-import { resolveSession, tokenFromRequest } from "./modules/auth/service.js";
+import { resolveSession, tokenFromHeaders } from "./modules/auth/service.js";
 import type { BoardPubSub } from "./pubsub.js";
 import { schema } from "./schema.js";
 
@@ -42,7 +42,7 @@ export function createGraphQLServer(db: Database, pubsub: BoardPubSub) {
     landingPage: false,
     logging: false,
     context: async ({ request, req }: YogaInitialContext & ServerContext): Promise<Context> => {
-      const token = tokenFromRequest(request);
+      const token = tokenFromHeaders(request.headers.get("authorization"), request.headers.get("cookie"));
       const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
       const context: Context = {
         db,

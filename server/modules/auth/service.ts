@@ -47,13 +47,11 @@ export async function signOut(prisma: PrismaClient, sessionId: string): Promise<
 }
 
 /** Reads the token from `Authorization: Bearer …` (scripts) or the session cookie (the web client). */
-export function tokenFromRequest(request: Request): string | null {
-  const auth = request.headers.get("authorization");
-  if (auth) {
-    const match = /^Bearer\s+(\S+)$/i.exec(auth);
+export function tokenFromHeaders(authorization: string | null | undefined, cookies: string | null | undefined): string | null {
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     return match?.[1] ?? null;
   }
-  const cookies = request.headers.get("cookie");
   if (!cookies) return null;
   for (const part of cookies.split(";")) {
     const [name, ...value] = part.trim().split("=");
