@@ -194,7 +194,7 @@ describe("edits", () => {
     }
     const future = await server.gql(
       `mutation($input: SubmitProgressReportInput!) { submitProgressReport(input: $input) { __typename ... on ValidationError { field } } }`,
-      { input: { projectId: id, month: "2999-01", investmentThisMonth: "1", narrative: "x" } },
+      { input: { projectId: id, month: "2099-01", investmentThisMonth: "1", narrative: "x" } },
       owner,
     );
     expect(future.data.submitProgressReport).toEqual({ __typename: "ValidationError", field: "month" });

@@ -33,7 +33,9 @@ export default async function setup(project: TestProject) {
     }
     console.log(
       `\n[tuijin] No PostgreSQL server answers at ${url}: the tests run on the embedded database (PGlite).\n` +
-        "[tuijin] Skipped for want of a server: the tests named '[needs a PostgreSQL server]' (tests/start.test.ts: db:migrate, db:seed and npm start against PostgreSQL).\n",
+        "[tuijin] Skipped for want of a server: the tests named '[needs a PostgreSQL server…]':\n" +
+        "[tuijin]   tests/start.test.ts  db:migrate, db:seed and npm start against PostgreSQL\n" +
+        "[tuijin]   tests/live.test.ts   live updates across two server processes (which share one database)\n",
     );
     project.provide("postgres", null);
     return;

@@ -14,6 +14,8 @@ export interface MakeProject {
   townshipCode?: string | null;
   stage?: Stage;
   totalInvestment?: string;
+  /** When the project entered the pipeline; each later stage follows 30 days apart. */
+  since?: Date;
   /** Complete the checklist of the gate out of the project's stage. */
   gateReady?: boolean;
 }
@@ -30,7 +32,7 @@ export async function makeProject(db: Database, spec: MakeProject = {}) {
   const township = spec.townshipCode ? await db.prisma.unit.findUniqueOrThrow({ where: { code: spec.townshipCode } }) : null;
   const stage = spec.stage ?? "RESERVE";
   const steps = STAGES.slice(0, STAGES.indexOf(stage) + 1);
-  const start = Date.UTC(2024, 0, 1);
+  const start = spec.since?.getTime() ?? Date.UTC(2024, 0, 1);
   const project = await db.prisma.project.create({
     data: {
       code: spec.code ?? `T-${String(counter).padStart(5, "0")}`,

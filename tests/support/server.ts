@@ -26,13 +26,15 @@ export interface TestServer {
   url: string;
   db: Database;
   kind: "postgres" | "embedded";
+  /** postgresql://… of this test's database; undefined on the embedded database (in memory). */
+  databaseUrl: string | undefined;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Creates a user (with a unit, for owners) and signs in; returns the bearer token. */
   signIn(username: string, role: Role, unitCode?: string): Promise<string>;
   close(): Promise<void>;
 }
 
-async function openTestDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+async function openTestDatabase(): Promise<{ db: Database; url?: string; drop: () => Promise<void> }> {
   const postgres = inject("postgres");
   if (!postgres) {
     const db = await openDatabase({ memory: true });
@@ -42,15 +44,17 @@ async function openTestDatabase(): Promise<{ db: Database; drop: () => Promise<v
   }
   const name = `tuijin_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(postgres.adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${postgres.template}"`);
-  const db = await openDatabase({ url: databaseUrl(postgres.adminUrl, name), poolSize: 10 });
+  const url = databaseUrl(postgres.adminUrl, name);
+  const db = await openDatabase({ url, poolSize: 10 });
   return {
     db,
+    url,
     drop: () => adminQuery(postgres.adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
 
 export async function startTestServer(): Promise<TestServer> {
-  const { db, drop } = await openTestDatabase();
+  const { db, url: dbUrl, drop } = await openTestDatabase();
   const server = createApp(db, { statementHeader: true });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -93,6 +97,7 @@ export async function startTestServer(): Promise<TestServer> {
     url,
     db,
     kind: db.kind,
+    databaseUrl: dbUrl,
     gql,
     signIn,
     async close() {
