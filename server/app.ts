@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Database } from "./db/client.js";
 import { withStatementCounter } from "./db/statement-counter.js";
+import { LIMITS } from "./hardening.js";
 import { log } from "./log.js";
 import { handleAuditExport } from "./modules/audit/http.js";
 import { createLiveEvents, type BoardPubSub } from "./pubsub.js";
@@ -73,11 +74,41 @@ export interface AppOptions {
   statementHeader?: boolean;
 }
 
+const SECURITY_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=()",
+  // Everything the client needs is served from here; nothing is loaded from elsewhere.
+  "content-security-policy":
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; " +
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+};
+
+/** Refuses a body that is too large (413) or of unknown length (411) before reading it. */
+function refuseBody(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  if (req.method !== "POST") return false;
+  const length = req.headers["content-length"];
+  const error = (status: number, message: string) => {
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", connection: "close" });
+    res.end(JSON.stringify({ errors: [{ message, extensions: { code: "BAD_REQUEST" } }] }));
+    req.resume();
+    return true;
+  };
+  if (length === undefined) return error(411, "请求须带 Content-Length");
+  if (Number(length) > LIMITS.maxBodyBytes) return error(413, `请求体不能超过 ${LIMITS.maxBodyBytes / 1024} KB`);
+  return false;
+}
+
 export function createApp(db: Database, options: AppOptions = {}): http.Server {
   const yoga = createGraphQLServer(db, options.pubsub ?? createLiveEvents().pubsub);
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (url.pathname === "/graphql") {
+      if (refuseBody(req, res)) return;
       if (options.statementHeader) withStatementCounter(() => yoga(req, res));
       else void yoga(req, res);
       return;

@@ -6,6 +6,7 @@ import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
 import type { Database } from "./db/client.js";
 import { statementsSoFar } from "./db/statement-counter.js";
+import { hardeningPlugins, LIMITS } from "./hardening.js";
 import { log } from "./log.js";
 import { resolveSession, tokenFromHeaders } from "./modules/auth/service.js";
 import type { BoardPubSub } from "./pubsub.js";
@@ -70,6 +71,7 @@ export function createGraphQLServer(db: Database, pubsub: BoardPubSub) {
         return new GraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR", requestId } });
       },
     },
-    plugins: [useResponseHeaders(contexts)],
+    batching: { limit: LIMITS.maxBatch },
+    plugins: [...hardeningPlugins(), useResponseHeaders(contexts)],
   });
 }

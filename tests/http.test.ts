@@ -19,7 +19,7 @@ describe("http", () => {
   it("speaks GraphQL over GET and POST with the graphql-response media type", async () => {
     const token = await server.signIn("http-team", "TEAM");
     const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent("{ actions { code } }")}`, {
-      headers: { accept: "application/graphql-response+json", authorization: `Bearer ${token}` },
+      headers: { accept: "application/graphql-response+json", authorization: `Bearer ${token}`, "x-tuijin-csrf": "1" },
     });
     expect(get.status).toBe(200);
     expect(get.headers.get("content-type")).toContain("application/graphql-response+json");
