@@ -31,6 +31,7 @@ type PossibleTypeSets = {
 const embedded = () => null;
 
 const keys: Record<Exclude<EmbeddedTypeName, RootTypeName>, typeof embedded> = {
+  AccountLockedError: embedded,
   AnnualPlan: embedded,
   AuditChainStatus: embedded,
   AuditEventConnection: embedded,
@@ -61,6 +62,7 @@ const keys: Record<Exclude<EmbeddedTypeName, RootTypeName>, typeof embedded> = {
   StageTransitionEdge: embedded,
   StaleVersionError: embedded,
   SubmitProgressReportSuccess: embedded,
+  TooManyAttemptsError: embedded,
   TransitionNotAllowedError: embedded,
   UpdateProjectSuccess: embedded,
   ValidationError: embedded,
@@ -75,11 +77,13 @@ const possibleTypeSets: PossibleTypeSets = {
     ValidationError: true,
   },
   Error: {
+    AccountLockedError: true,
     ForbiddenError: true,
     GateNotMetError: true,
     InvalidCredentialsError: true,
     NotFoundError: true,
     StaleVersionError: true,
+    TooManyAttemptsError: true,
     TransitionNotAllowedError: true,
     ValidationError: true,
   },
@@ -91,8 +95,10 @@ const possibleTypeSets: PossibleTypeSets = {
     ValidationError: true,
   },
   LoginResult: {
+    AccountLockedError: true,
     InvalidCredentialsError: true,
     LoginSuccess: true,
+    TooManyAttemptsError: true,
   },
   MoveProjectResult: {
     ForbiddenError: true,

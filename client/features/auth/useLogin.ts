@@ -15,7 +15,7 @@ const LoginMutation = graphql(`
           id
         }
       }
-      ... on InvalidCredentialsError {
+      ... on Error {
         message
       }
     }
@@ -40,6 +40,10 @@ export function useLogin() {
         return { ok: true };
       case "InvalidCredentialsError":
         return { ok: false, message: payload.message || "用户名或密码不正确。" };
+      case "AccountLockedError":
+      case "TooManyAttemptsError":
+        // The server says how long to wait, in Chinese.
+        return { ok: false, message: payload.message };
     }
   }
 

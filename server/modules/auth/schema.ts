@@ -1,6 +1,6 @@
 // Users, sign-in and sign-out.
 import { builder } from "../../builder.js";
-import { InvalidCredentialsError } from "../common/errors.js";
+import { AccountLockedError, InvalidCredentialsError, TooManyAttemptsError } from "../common/errors.js";
 import { clearedSessionCookie, sessionCookie, signIn, signOut } from "./service.js";
 
 export const RoleEnum = builder.enumType("Role", {
@@ -55,7 +55,11 @@ builder.mutationFields((t) => ({
   login: t.field({
     type: LoginSuccess,
     skipTypeScopes: true,
-    errors: { types: [InvalidCredentialsError], union: { name: "LoginResult" }, directResult: true },
+    errors: {
+      types: [InvalidCredentialsError, AccountLockedError, TooManyAttemptsError],
+      union: { name: "LoginResult" },
+      directResult: true,
+    },
     args: {
       username: t.arg.string({ required: true }),
       password: t.arg.string({ required: true }),

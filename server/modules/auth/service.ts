@@ -3,8 +3,9 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient, User } from "@prisma/client";
 import type { Viewer } from "../../context.js";
-import { InvalidCredentialsError } from "../common/errors.js";
+import { AccountLockedError, InvalidCredentialsError, TooManyAttemptsError } from "../common/errors.js";
 import { hashForUnknownUser, verifyPassword } from "./password.js";
+import { addressBlockedFor, clearAttempts, countAttempt, recordAddressFailure } from "./throttle.js";
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 export const SESSION_COOKIE = "tuijin_session";
@@ -19,9 +20,22 @@ export async function signIn(
   password: string,
   clientAddr: string,
 ): Promise<{ token: string; user: User; expiresAt: Date }> {
+  const blockedFor = addressBlockedFor(clientAddr);
+  if (blockedFor > 0) throw new TooManyAttemptsError(blockedFor);
   const user = await prisma.user.findUnique({ where: { username } });
+  if (user) {
+    const lockedFor = await countAttempt(prisma, user.id);
+    if (lockedFor > 0) {
+      recordAddressFailure(clientAddr);
+      throw new AccountLockedError(lockedFor);
+    }
+  }
   const ok = await verifyPassword(password, user?.passwordHash ?? (await hashForUnknownUser()));
-  if (!user || !ok || user.disabledAt) throw new InvalidCredentialsError();
+  if (!user || !ok || user.disabledAt) {
+    recordAddressFailure(clientAddr);
+    throw new InvalidCredentialsError();
+  }
+  await clearAttempts(prisma, user.id);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await prisma.session.create({

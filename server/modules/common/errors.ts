@@ -65,3 +65,19 @@ export class ValidationError extends DomainError {
     super(message);
   }
 }
+
+/** Too many failed sign-ins: the account is locked for a while. */
+export class AccountLockedError extends DomainError {
+  override name = "AccountLockedError";
+  constructor(readonly retryAfterSeconds: number) {
+    super(`密码错误次数过多，账号已锁定，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试或联系管理员`);
+  }
+}
+
+/** Too many failed sign-ins from one address. */
+export class TooManyAttemptsError extends DomainError {
+  override name = "TooManyAttemptsError";
+  constructor(readonly retryAfterSeconds: number) {
+    super(`登录失败次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`);
+  }
+}

@@ -3,12 +3,14 @@ import { Kind } from "graphql";
 import { badInput } from "./input.js";
 import { builder } from "../../builder.js";
 import {
+  AccountLockedError,
   DomainError,
   ForbiddenError,
   GateNotMetError,
   InvalidCredentialsError,
   NotFoundError,
   StaleVersionError,
+  TooManyAttemptsError,
   TransitionNotAllowedError,
   ValidationError,
 } from "./errors.js";
@@ -136,6 +138,20 @@ builder.objectType(ValidationError, {
   description: "Input that breaks a rule; `field` names the input field it concerns.",
   interfaces: [ErrorInterface],
   fields: (t) => ({ field: t.exposeString("field", { nullable: true }) }),
+});
+
+builder.objectType(AccountLockedError, {
+  name: "AccountLockedError",
+  description: "Too many failed sign-ins: the account is locked for a while.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds") }),
+});
+
+builder.objectType(TooManyAttemptsError, {
+  name: "TooManyAttemptsError",
+  description: "Too many failed sign-ins from this address.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds") }),
 });
 
 builder.objectType(GateNotMetError, {
