@@ -4,16 +4,18 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
-import type { Prisma } from "@prisma/client";
+import type { Prisma, Role } from "@prisma/client";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
+import { hasRole } from "./modules/auth/policy.js";
 import type PrismaTypes from "./generated/pothos-prisma-types.js";
 import { getDatamodel } from "./generated/pothos-prisma-types.js";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { signedIn: boolean };
+  /** signedIn: any signed-in user; role: one of the roles listed (see modules/auth/policy.ts). */
+  AuthScopes: { signedIn: boolean; role: readonly Role[] };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     /** A calendar date (YYYY-MM-DD), held as a Date at UTC midnight. */
@@ -27,10 +29,14 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // Errors first so that it also catches the ForbiddenError thrown for a refused mutation.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: async (context) => ({ signedIn: context.viewer !== null }),
+    authScopes: async (context) => ({
+      signedIn: context.viewer !== null,
+      role: (roles: readonly Role[]) => hasRole(context.viewer, roles),
+    }),
     authorizeOnSubscribe: true,
     unauthorizedError: (_parent, context) =>
       context.viewer

@@ -23,3 +23,15 @@ export interface Context {
   /** Whether cookies get the Secure flag (the request came over HTTPS). */
   secureCookies: boolean;
 }
+
+/** Who makes a change, and in which request: recorded with every audit event. */
+export interface Actor {
+  viewer: Viewer;
+  requestId: string;
+}
+
+/** The acting user of a resolver that requires a signed-in user (the schema guarantees one). */
+export function actorOf(context: Context): Actor {
+  if (!context.viewer) throw new Error("a signed-in user is required here");
+  return { viewer: context.viewer, requestId: context.requestId };
+}

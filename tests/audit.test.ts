@@ -226,6 +226,7 @@ describe("export", () => {
     const fresh = await startTestServer();
     try {
       const token = await fresh.signIn("export-owner", "OWNER", "jtj");
+      const reader = await fresh.signIn("export-auditor", "AUDITOR");
       const project = await makeProject(fresh.db, { code: "EXP-1", unitCode: "jtj" });
       const id = gid("Project", project.id);
       await fresh.gql(
@@ -243,7 +244,10 @@ describe("export", () => {
       const denied = await fetch(`${fresh.url}/export/audit.csv`);
       expect(denied.status).toBe(401);
 
-      const csv = await fetch(`${fresh.url}/export/audit.csv?projectId=${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } });
+      const ownerExport = await fetch(`${fresh.url}/export/audit.csv`, { headers: { authorization: `Bearer ${token}` } });
+      expect(ownerExport.status).toBe(403);
+
+      const csv = await fetch(`${fresh.url}/export/audit.csv?projectId=${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${reader}` } });
       expect(csv.status).toBe(200);
       expect(csv.headers.get("content-type")).toContain("text/csv");
       expect(csv.headers.get("content-disposition")).toContain("attachment");
@@ -264,12 +268,12 @@ describe("export", () => {
         { input: { projectId: id, kind: "OTHER", description: "x" } },
         formula,
       );
-      const all = await fetch(`${fresh.url}/export/audit.csv`, { headers: { authorization: `Bearer ${token}` } });
+      const all = await fetch(`${fresh.url}/export/audit.csv`, { headers: { authorization: `Bearer ${reader}` } });
       const allText = await all.text();
       expect(allText).toContain(",'=1+1（=1+1）,");
       expect(allText).not.toContain(",=1+1");
 
-      const xlsx = await fetch(`${fresh.url}/export/audit.xlsx?entity=Blocker`, { headers: { authorization: `Bearer ${token}` } });
+      const xlsx = await fetch(`${fresh.url}/export/audit.xlsx?entity=Blocker`, { headers: { authorization: `Bearer ${reader}` } });
       expect(xlsx.status).toBe(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
@@ -279,7 +283,7 @@ describe("export", () => {
       expect(sheet.rowCount).toBe(4);
       expect(sheet.getRow(2).getCell(7).value).toBe("blocker.raise");
 
-      const bad = await fetch(`${fresh.url}/export/audit.csv?projectId=nonsense`, { headers: { authorization: `Bearer ${token}` } });
+      const bad = await fetch(`${fresh.url}/export/audit.csv?projectId=nonsense`, { headers: { authorization: `Bearer ${reader}` } });
       expect(bad.status).toBe(400);
     } finally {
       await fresh.close();

@@ -7,11 +7,13 @@ import { startTestServer, type TestServer } from "./support/server.js";
 let server: TestServer;
 let owner: string;
 let team: string;
+let auditor: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   owner = await server.signIn("move-owner", "OWNER", "jtj");
   team = await server.signIn("move-team", "TEAM");
+  auditor = await server.signIn("move-auditor", "AUDITOR");
 });
 afterAll(() => server?.close());
 
@@ -69,7 +71,7 @@ describe("moveProject", () => {
       ["RESERVE", "PREPARATION"],
     ]);
 
-    const audit = await server.gql(`{ auditEvents(first: 100) { edges { node { action entity after actor { username } } } } auditChain { valid length } }`, {}, team);
+    const audit = await server.gql(`{ auditEvents(first: 100) { edges { node { action entity after actor { username } } } } auditChain { valid length } }`, {}, auditor);
     const moves = audit.data.auditEvents.edges.filter((e: any) => e.node.action === "project.move");
     expect(moves).toHaveLength(1);
     expect(JSON.parse(moves[0].node.after)).toMatchObject({ stage: "PREPARATION", version: 2 });
@@ -108,7 +110,7 @@ describe("moveProject", () => {
     const history = await server.gql(HISTORY, { id }, team);
     expect(history.data.node.version).toBe(3);
     expect(history.data.node.history.totalCount).toBe(3);
-    const chain = await server.gql(`{ auditChain { valid } }`, {}, team);
+    const chain = await server.gql(`{ auditChain { valid } }`, {}, auditor);
     expect(chain.data.auditChain.valid).toBe(true);
   });
 

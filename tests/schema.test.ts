@@ -19,7 +19,7 @@ it("has the names of the public contract", () => {
     "type Board",
     "type BoardColumn",
     "union MoveProjectResult = ForbiddenError | GateNotMetError | MoveProjectSuccess | NotFoundError | StaleVersionError | TransitionNotAllowedError",
-    "union LoginResult = InvalidCredentialsError | LoginSuccess",
+    "union LoginResult = AccountLockedError | InvalidCredentialsError | LoginSuccess | TooManyAttemptsError",
     "input MoveProjectInput",
     "type ProjectConnection",
     "type StageTransitionConnection",

@@ -39,7 +39,9 @@ const keys: Record<Exclude<EmbeddedTypeName, RootTypeName>, typeof embedded> = {
   Board: embedded,
   BoardColumn: embedded,
   BoardEvent: embedded,
+  ChangePasswordSuccess: embedded,
   CompleteMilestoneSuccess: embedded,
+  CreateUserSuccess: embedded,
   ForbiddenError: embedded,
   FundingSource: embedded,
   GateItem: embedded,
@@ -55,6 +57,7 @@ const keys: Record<Exclude<EmbeddedTypeName, RootTypeName>, typeof embedded> = {
   ProjectConnection: embedded,
   ProjectEdge: embedded,
   RaiseBlockerSuccess: embedded,
+  ResetUserPasswordSuccess: embedded,
   ResolveBlockerSuccess: embedded,
   SaveGateRequirementSuccess: embedded,
   SetGateItemSuccess: embedded,
@@ -65,15 +68,29 @@ const keys: Record<Exclude<EmbeddedTypeName, RootTypeName>, typeof embedded> = {
   TooManyAttemptsError: embedded,
   TransitionNotAllowedError: embedded,
   UpdateProjectSuccess: embedded,
+  UpdateUserSuccess: embedded,
+  UserConnection: embedded,
+  UserEdge: embedded,
   ValidationError: embedded,
 };
 
 const possibleTypeSets: PossibleTypeSets = {
+  ChangePasswordResult: {
+    ChangePasswordSuccess: true,
+    InvalidCredentialsError: true,
+    ValidationError: true,
+  },
   CompleteMilestoneResult: {
     CompleteMilestoneSuccess: true,
     ForbiddenError: true,
     NotFoundError: true,
     StaleVersionError: true,
+    ValidationError: true,
+  },
+  CreateUserResult: {
+    CreateUserSuccess: true,
+    ForbiddenError: true,
+    NotFoundError: true,
     ValidationError: true,
   },
   Error: {
@@ -129,6 +146,12 @@ const possibleTypeSets: PossibleTypeSets = {
     StaleVersionError: true,
     ValidationError: true,
   },
+  ResetUserPasswordResult: {
+    ForbiddenError: true,
+    NotFoundError: true,
+    ResetUserPasswordSuccess: true,
+    ValidationError: true,
+  },
   ResolveBlockerResult: {
     ForbiddenError: true,
     NotFoundError: true,
@@ -161,6 +184,12 @@ const possibleTypeSets: PossibleTypeSets = {
     NotFoundError: true,
     StaleVersionError: true,
     UpdateProjectSuccess: true,
+    ValidationError: true,
+  },
+  UpdateUserResult: {
+    ForbiddenError: true,
+    NotFoundError: true,
+    UpdateUserSuccess: true,
     ValidationError: true,
   },
 };

@@ -4,6 +4,7 @@ import type http from "node:http";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { Database } from "../../db/client.js";
 import { log } from "../../log.js";
+import { AUDIT_READERS, hasRole } from "../auth/policy.js";
 import { resolveSession, tokenFromHeaders } from "../auth/service.js";
 import { auditRows, ExportTooLargeError, toCsv, toXlsx } from "./export.js";
 import type { AuditFilter } from "./query.js";
@@ -58,6 +59,7 @@ export async function handleAuditExport(db: Database, req: http.IncomingMessage,
   const token = tokenFromHeaders(req.headers.authorization, req.headers.cookie);
   const viewer = token ? await resolveSession(db.prisma, token) : null;
   if (!viewer) return fail(res, 401, "请先登录");
+  if (!hasRole(viewer, AUDIT_READERS)) return fail(res, 403, "当前角色无权导出审计记录");
   try {
     const rows = await auditRows(db.prisma, parseAuditFilter(url.searchParams));
     const stamp = new Date().toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 // The audit trail as auditors read it.
 import { builder } from "../../builder.js";
+import { AUDIT_READERS } from "../auth/policy.js";
 import { UserNode } from "../auth/schema.js";
 import { badInput, databaseId } from "../common/input.js";
 import { ProjectNode } from "../project/schema.js";
@@ -84,7 +85,8 @@ builder.queryFields((t) => ({
     {
       type: "AuditEvent",
       cursor: "seq",
-      description: "The audit trail, oldest first, filtered.",
+      description: "The audit trail, oldest first, filtered (auditors, the leading group, the office, ADMIN).",
+      authScopes: { role: AUDIT_READERS },
       args: { filter: t.arg({ type: AuditEventFilterInput }) },
       resolve: (query, _root, args, { prisma }) =>
         prisma.auditEvent.findMany({ ...query, where: auditWhere(toAuditFilter(args.filter)), orderBy: { seq: "asc" } }),
@@ -95,6 +97,7 @@ builder.queryFields((t) => ({
   auditChain: t.field({
     type: AuditChainStatus,
     description: "Recomputes the hash chain and reports the first break.",
+    authScopes: { role: AUDIT_READERS },
     resolve: (_root, _args, { prisma }) => verifyAuditChain(prisma),
   }),
 }));

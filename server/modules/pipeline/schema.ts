@@ -2,7 +2,7 @@
 // milestones, moving projects, and the live board subscription.
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
-import { canConfigure } from "../auth/policy.js";
+import { CONFIGURERS, PROJECT_EDITORS } from "../auth/policy.js";
 import { ActionNode } from "../catalog/schema.js";
 import {
   ForbiddenError,
@@ -15,7 +15,9 @@ import {
 import { badInput, databaseId } from "../common/input.js";
 import { StageEnum } from "../common/schema.js";
 import { STAGES } from "../common/stage.js";
-import { actorOf, changeErrors, publishChange } from "../project/mutations.js";
+import { actorOf } from "../../context.js";
+import { onlyFor } from "../auth/scopes.js";
+import { changeErrors, publishChange } from "../project/mutations.js";
 import { ProjectConnection, ProjectFilterInput, ProjectNode, toProjectFilter } from "../project/schema.js";
 import { setGateItem } from "../project/service.js";
 import { boardReader, type BoardReader } from "./board.js";
@@ -135,11 +137,11 @@ const SaveGateRequirementInput = builder.inputType("SaveGateRequirementInput", {
 builder.mutationField("saveGateRequirement", (t) =>
   t.field({
     type: GateRequirementNode,
+    ...onlyFor(CONFIGURERS, "阶段条件由领导小组办公室配置"),
     description: "The office adjusts a gate's checklist.",
     errors: { types: [ValidationError, ForbiddenError, NotFoundError], union: { name: "SaveGateRequirementResult" }, result: { name: "SaveGateRequirementSuccess" }, dataField: { name: "requirement" } },
     args: { input: t.arg({ type: SaveGateRequirementInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      if (!canConfigure(context.viewer!)) throw new ForbiddenError("阶段条件由领导小组办公室配置");
       return saveGateRequirement(context.prisma, actorOf(context), { ...input, id: input.id ? databaseId(input.id) : null });
     },
   }),
@@ -157,6 +159,7 @@ const SetGateItemInput = builder.inputType("SetGateItemInput", {
 builder.mutationField("setGateItem", (t) =>
   t.field({
     type: ProjectNode,
+    ...onlyFor(PROJECT_EDITORS),
     description: "Ticks or unticks an item of the project's gate checklist.",
     errors: changeErrors("SetGateItem"),
     args: { input: t.arg({ type: SetGateItemInput, required: true }) },
@@ -209,6 +212,7 @@ const CompleteMilestoneInput = builder.inputType("CompleteMilestoneInput", {
 builder.mutationFields((t) => ({
   generateMilestones: t.field({
     type: ProjectNode,
+    ...onlyFor(PROJECT_EDITORS),
     description: "Plans the stage milestones backwards from the planned completion date (倒排工期); done ones stay.",
     errors: changeErrors("GenerateMilestones"),
     args: { input: t.arg({ type: GenerateMilestonesInput, required: true }) },
@@ -217,6 +221,7 @@ builder.mutationFields((t) => ({
   }),
   completeMilestone: t.field({
     type: ProjectNode,
+    ...onlyFor(PROJECT_EDITORS),
     errors: changeErrors("CompleteMilestone"),
     args: { input: t.arg({ type: CompleteMilestoneInput, required: true }) },
     resolve: async (_root, { input }, context) =>
@@ -321,6 +326,7 @@ const MoveProjectSuccess = builder
 builder.mutationField("moveProject", (t) =>
   t.field({
     type: MoveProjectSuccess,
+    ...onlyFor(PROJECT_EDITORS, "当前角色只能查看，不能调整项目阶段"),
     errors: {
       types: [StaleVersionError, TransitionNotAllowedError, GateNotMetError, ForbiddenError, NotFoundError],
       union: { name: "MoveProjectResult" },

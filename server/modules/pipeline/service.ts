@@ -9,7 +9,8 @@ import { inTransaction } from "../../db/transaction.js";
 import { appendAuditEvent } from "../audit/service.js";
 import { GateNotMetError, NotFoundError, TransitionNotAllowedError, ValidationError } from "../common/errors.js";
 import { STAGE_NAMES, stageIndex } from "../common/stage.js";
-import { loadForChange, recordChange, type Actor } from "../project/change.js";
+import type { Actor } from "../../context.js";
+import { loadForChange, recordChange } from "../project/change.js";
 import { gateStatus, missingItems } from "./gates.js";
 import { planMilestones } from "./milestones.js";
 

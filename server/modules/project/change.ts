@@ -2,16 +2,11 @@
 // expected version are checked, the version is bumped (it counts the project's changes) and the
 // audit event is appended, all in the caller's transaction.
 import type { Prisma, Project } from "@prisma/client";
-import type { Viewer } from "../../context.js";
+import type { Actor } from "../../context.js";
 import type { Tx } from "../../db/transaction.js";
 import { appendAuditEvent } from "../audit/service.js";
 import { canChangeProject } from "../auth/policy.js";
 import { ForbiddenError, NotFoundError, StaleVersionError } from "../common/errors.js";
-
-export interface Actor {
-  viewer: Viewer;
-  requestId: string;
-}
 
 /** Locks and loads the project; throws NotFound, Forbidden, or StaleVersion when expectedVersion is given. */
 export async function loadForChange(tx: Tx, actor: Actor, projectId: number, expectedVersion?: number): Promise<Project> {

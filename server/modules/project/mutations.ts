@@ -1,14 +1,8 @@
-// What every project mutation shares: the acting user, the errors it returns as data, and the live
-// event it publishes once its transaction has committed.
+// What every project mutation shares: the errors it returns as data, and the live event it publishes
+// once its transaction has committed.
 import type { Project } from "@prisma/client";
 import type { Context } from "../../context.js";
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "../common/errors.js";
-import type { Actor } from "./change.js";
-
-export function actorOf(context: Context): Actor {
-  return { viewer: context.viewer!, requestId: context.requestId };
-}
-
 /** `<Name>Result = <Name>Success { project } | ValidationError | StaleVersionError | ForbiddenError | NotFoundError`. */
 export function changeErrors(name: string) {
   return {

@@ -5,7 +5,10 @@ import { StageEnum } from "../common/schema.js";
 import { badInput, databaseId } from "../common/input.js";
 import { ValidationError } from "../common/errors.js";
 import { daysSince, projectWhere, type ProjectFilter } from "./filter.js";
-import { actorOf, changeErrors, publishChange } from "./mutations.js";
+import { actorOf } from "../../context.js";
+import { PROJECT_EDITORS } from "../auth/policy.js";
+import { onlyFor } from "../auth/scopes.js";
+import { changeErrors, publishChange } from "./mutations.js";
 import { raiseBlocker, resolveBlocker, submitProgressReport, updateProject, type ProjectPatch } from "./service.js";
 
 export const FundingKindEnum = builder.enumType("FundingKind", {
@@ -240,6 +243,7 @@ function toPatch(input: typeof UpdateProjectInput.$inferInput): ProjectPatch {
 builder.mutationFields((t) => ({
   updateProject: t.field({
     type: ProjectNode,
+    ...onlyFor(PROJECT_EDITORS),
     errors: changeErrors("UpdateProject"),
     args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
     resolve: async (_root, { input }, context) => {
@@ -249,6 +253,7 @@ builder.mutationFields((t) => ({
   }),
   submitProgressReport: t.field({
     type: ProjectNode,
+    ...onlyFor(PROJECT_EDITORS),
     errors: changeErrors("SubmitProgressReport"),
     args: { input: t.arg({ type: SubmitProgressReportInput, required: true }) },
     resolve: async (_root, { input }, context) => {
@@ -258,6 +263,7 @@ builder.mutationFields((t) => ({
   }),
   raiseBlocker: t.field({
     type: ProjectNode,
+    ...onlyFor(PROJECT_EDITORS),
     errors: changeErrors("RaiseBlocker"),
     args: { input: t.arg({ type: RaiseBlockerInput, required: true }) },
     resolve: async (_root, { input }, context) => {
@@ -267,6 +273,7 @@ builder.mutationFields((t) => ({
   }),
   resolveBlocker: t.field({
     type: ProjectNode,
+    ...onlyFor(PROJECT_EDITORS),
     errors: changeErrors("ResolveBlocker"),
     args: { input: t.arg({ type: ResolveBlockerInput, required: true }) },
     resolve: async (_root, { input }, context) => {

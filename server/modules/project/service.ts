@@ -2,7 +2,8 @@
 import { Prisma, type BlockerKind, type FundingKind, type Project, type PrismaClient } from "@prisma/client";
 import { inTransaction } from "../../db/transaction.js";
 import { NotFoundError, ValidationError } from "../common/errors.js";
-import { loadForChange, recordChange, type Actor } from "./change.js";
+import type { Actor } from "../../context.js";
+import { loadForChange, recordChange } from "./change.js";
 
 const MAX_TEXT = 2000;
 
