@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Database } from "./db/client.js";
 import { withStatementCounter } from "./db/statement-counter.js";
+import { inRequest, requestIdFrom } from "./request-scope.js";
 import { LIMITS } from "./hardening.js";
 import { log } from "./log.js";
 import { handleAuditExport } from "./modules/audit/http.js";
@@ -109,8 +110,10 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (url.pathname === "/graphql") {
       if (refuseBody(req, res)) return;
-      if (options.statementHeader) withStatementCounter(() => yoga(req, res));
-      else void yoga(req, res);
+      const requestId = requestIdFrom(req.headers["x-request-id"]);
+      const handle = () => inRequest(requestId, () => yoga(req, res));
+      if (options.statementHeader) withStatementCounter(handle);
+      else void handle();
       return;
     }
     if (req.method === "GET" && (url.pathname === "/export/audit.csv" || url.pathname === "/export/audit.xlsx")) {

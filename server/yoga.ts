@@ -10,6 +10,7 @@ import { hardeningPlugins, LIMITS } from "./hardening.js";
 import { log } from "./log.js";
 import { resolveSession, tokenFromHeaders } from "./modules/auth/service.js";
 import type { BoardPubSub } from "./pubsub.js";
+import { currentRequestId } from "./request-scope.js";
 import { schema } from "./schema.js";
 
 // By name, not instanceof: graphql's ESM and CommonJS builds may both be loaded.
@@ -44,7 +45,7 @@ export function createGraphQLServer(db: Database, pubsub: BoardPubSub) {
     logging: false,
     context: async ({ request, req }: YogaInitialContext & ServerContext): Promise<Context> => {
       const token = tokenFromHeaders(request.headers.get("authorization"), request.headers.get("cookie"));
-      const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+      const requestId = currentRequestId() ?? randomUUID();
       const context: Context = {
         db,
         prisma: db.prisma,
@@ -66,7 +67,8 @@ export function createGraphQLServer(db: Database, pubsub: BoardPubSub) {
         if (original instanceof PothosValidationError) {
           return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
         }
-        const requestId = randomUUID();
+        // The same id as the response's x-request-id, so a user's report leads to the log line.
+        const requestId = currentRequestId() ?? randomUUID();
         log.error("unexpected error", { requestId, error: original ?? error });
         return new GraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR", requestId } });
       },

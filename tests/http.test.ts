@@ -57,6 +57,10 @@ describe("http without a database", () => {
     const response = await fetch(`${broken.url}/healthz`);
     expect(response.status).toBe(503);
     expect(((await response.json()) as any).status).toBe("unavailable");
+    // A query fails with a masked error whose request id is the response's, for the log to be found.
+    const failed = await broken.gql(`mutation { login(username: "x", password: "y") { __typename } }`);
+    expect(failed.errors?.[0]?.message).toBe("Unexpected error.");
+    expect(failed.errors?.[0]?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: failed.headers.get("x-request-id") });
     await broken.close().catch(() => {});
   });
 });
