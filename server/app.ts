@@ -1,5 +1,6 @@
 // The HTTP application: /graphql (GraphQL over HTTP and SSE), /healthz, and the web client at /.
 // It does not listen; server/index.ts does (and tests listen on a free port).
+import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import http from "node:http";
@@ -11,6 +12,7 @@ import { inRequest, requestIdFrom } from "./request-scope.js";
 import { LIMITS } from "./hardening.js";
 import { log } from "./log.js";
 import { handleAuditExport } from "./modules/audit/http.js";
+import { createTokenSigner } from "./modules/auth/tokens.js";
 import { createLiveEvents, type BoardPubSub } from "./pubsub.js";
 import { createGraphQLServer } from "./yoga.js";
 
@@ -69,6 +71,8 @@ async function serveClient(pathname: string, res: http.ServerResponse): Promise<
 }
 
 export interface AppOptions {
+  /** Signs session tokens; every process of one deployment needs the same (see auth/tokens.ts). */
+  sessionSecret?: Buffer;
   /** Where live board events go (in memory, or Redis). */
   pubsub?: BoardPubSub;
   /** Report the SQL statements each GraphQL request issued in an `x-sql-statements` header (tests, benchmarks). */
@@ -104,7 +108,8 @@ function refuseBody(req: http.IncomingMessage, res: http.ServerResponse): boolea
 }
 
 export function createApp(db: Database, options: AppOptions = {}): http.Server {
-  const yoga = createGraphQLServer(db, options.pubsub ?? createLiveEvents().pubsub);
+  const tokens = createTokenSigner(options.sessionSecret ?? randomBytes(32));
+  const yoga = createGraphQLServer(db, options.pubsub ?? createLiveEvents().pubsub, tokens);
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -117,7 +122,7 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
       return;
     }
     if (req.method === "GET" && (url.pathname === "/export/audit.csv" || url.pathname === "/export/audit.xlsx")) {
-      void handleAuditExport(db, req, res, url);
+      void handleAuditExport(db, tokens, req, res, url);
       return;
     }
     if (url.pathname === "/healthz") {

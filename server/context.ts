@@ -1,6 +1,7 @@
 // What every resolver receives: the database, the signed-in user (or null) and the request's id.
 import type { PrismaClient, Role } from "@prisma/client";
 import type { Database } from "./db/client.js";
+import type { TokenSigner } from "./modules/auth/tokens.js";
 import type { BoardPubSub } from "./pubsub.js";
 
 export interface Viewer {
@@ -15,6 +16,7 @@ export interface Context {
   db: Database;
   prisma: PrismaClient;
   pubsub: BoardPubSub;
+  tokens: TokenSigner;
   viewer: Viewer | null;
   requestId: string;
   clientAddr: string;

@@ -9,6 +9,7 @@ import { statementsSoFar } from "./db/statement-counter.js";
 import { hardeningPlugins, LIMITS } from "./hardening.js";
 import { log } from "./log.js";
 import { resolveSession, tokenFromHeaders } from "./modules/auth/service.js";
+import type { TokenSigner } from "./modules/auth/tokens.js";
 import type { BoardPubSub } from "./pubsub.js";
 import { currentRequestId } from "./request-scope.js";
 import { schema } from "./schema.js";
@@ -36,7 +37,7 @@ function useResponseHeaders(contexts: WeakMap<Request, Context>): Plugin {
   };
 }
 
-export function createGraphQLServer(db: Database, pubsub: BoardPubSub) {
+export function createGraphQLServer(db: Database, pubsub: BoardPubSub, tokens: TokenSigner) {
   const contexts = new WeakMap<Request, Context>();
   return createYoga<ServerContext, Context>({
     schema,
@@ -50,7 +51,8 @@ export function createGraphQLServer(db: Database, pubsub: BoardPubSub) {
         db,
         prisma: db.prisma,
         pubsub,
-        viewer: token ? await resolveSession(db.prisma, token) : null,
+        tokens,
+        viewer: token ? await resolveSession(db.prisma, tokens, token) : null,
         requestId,
         clientAddr: req?.socket?.remoteAddress ?? "unknown",
         responseCookies: [],

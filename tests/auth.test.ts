@@ -27,7 +27,7 @@ describe("sign-in", () => {
       __typename: "LoginSuccess",
       user: { username: "auth-owner", role: "OWNER", unit: { code: "jkj" } },
     });
-    expect(result.data.login.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(result.data.login.token).toMatch(/^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/);
     const cookie = result.headers.get("set-cookie") ?? "";
     expect(cookie).toContain(`tuijin_session=${result.data.login.token}`);
     expect(cookie).toContain("HttpOnly");
@@ -95,8 +95,14 @@ describe("signed-in users only", () => {
     }
   });
 
-  it("treats a forged token as no session", async () => {
-    const result = await server.gql(`{ actions { code } }`, {}, "A".repeat(43));
-    expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  it("treats a forged or tampered token as no session", async () => {
+    const genuine = await server.signIn("auth-forger", "TEAM");
+    const [body, signature] = genuine.split(".");
+    const flip = (text: string) => (text[0] === "A" ? "B" : "A") + text.slice(1);
+    for (const token of ["A".repeat(43), `${"A".repeat(43)}.${"B".repeat(43)}`, `${flip(body!)}.${signature}`, `${body}.${flip(signature!)}`, `${genuine}.x`]) {
+      const result = await server.gql(`{ actions { code } }`, {}, token);
+      expect(result.errors?.[0]?.extensions?.code, token).toBe("UNAUTHENTICATED");
+    }
+    expect((await server.gql(`{ actions { code } }`, {}, genuine)).data.actions).toHaveLength(5);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { npmStart, type RunningServer } from "./support/process.js";
 import { completeGate, makeProject } from "./support/projects.js";
 import { subscribe } from "./support/sse.js";
-import { startTestServer, type TestServer } from "./support/server.js";
+import { PASSWORD, startTestServer, type TestServer } from "./support/server.js";
 
 const SUBSCRIPTION = `subscription($code: Int!) { boardChanged(actionCode: $code) { action at project { code stage version } } }`;
 const gid = (id: number) => Buffer.from(`Project:${id}`).toString("base64");
@@ -93,13 +93,20 @@ describe.skipIf(!postgres || !redis)("[needs a PostgreSQL server and Redis] acro
   it("a subscriber on process A receives a move made through process B", async () => {
     const project = await makeProject(server.db, { code: "L-100", subTaskCode: "5.1", unitCode: "jtj", stage: "PREPARATION" });
     await completeGate(server.db, project.id);
-    const env = { DATABASE_URL: server.databaseUrl, REDIS_URL: redisUrl };
+    // Both processes sign sessions with one secret, as one deployment's processes do.
+    const env = { DATABASE_URL: server.databaseUrl, REDIS_URL: redisUrl, SESSION_SECRET: "a-shared-test-secret-of-32-chars!!" };
     const [a, b] = await Promise.all([npmStart(env), npmStart(env)]);
     processes.push(a!, b!);
-    const onA = await subscribe(a!.url, owner, SUBSCRIPTION, { code: 5 });
+    const login = await fetch(`${b!.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `mutation { login(username: "live-owner", password: "${PASSWORD}") { ... on LoginSuccess { token } } }` }),
+    });
+    const token = ((await login.json()) as any).data.login.token as string;
+    const onA = await subscribe(a!.url, token, SUBSCRIPTION, { code: 5 });
     await new Promise((r) => setTimeout(r, 300));
     const started = Date.now();
-    expect(await move(b!.url, owner, project.id, "STARTED", project.version)).toBe("MoveProjectSuccess");
+    expect(await move(b!.url, token, project.id, "STARTED", project.version)).toBe("MoveProjectSuccess");
     const event = await onA.next(1000);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(event.data.boardChanged).toMatchObject({ action: "project.move", project: { code: "L-100", stage: "STARTED" } });

@@ -6,6 +6,7 @@ import type { Database } from "../../db/client.js";
 import { log } from "../../log.js";
 import { AUDIT_READERS, hasRole } from "../auth/policy.js";
 import { resolveSession, tokenFromHeaders } from "../auth/service.js";
+import type { TokenSigner } from "../auth/tokens.js";
 import { auditRows, ExportTooLargeError, toCsv, toXlsx } from "./export.js";
 import type { AuditFilter } from "./query.js";
 
@@ -54,10 +55,16 @@ function fail(res: http.ServerResponse, status: number, message: string): void {
   res.end(JSON.stringify({ error: message }));
 }
 
-export async function handleAuditExport(db: Database, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+export async function handleAuditExport(
+  db: Database,
+  tokens: TokenSigner,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+): Promise<void> {
   const format = url.pathname.endsWith(".xlsx") ? "xlsx" : "csv";
   const token = tokenFromHeaders(req.headers.authorization, req.headers.cookie);
-  const viewer = token ? await resolveSession(db.prisma, token) : null;
+  const viewer = token ? await resolveSession(db.prisma, tokens, token) : null;
   if (!viewer) return fail(res, 401, "请先登录");
   if (!hasRole(viewer, AUDIT_READERS)) return fail(res, 403, "当前角色无权导出审计记录");
   try {

@@ -79,7 +79,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { username, password }, context) => {
       if (username.length > 100 || password.length > 200) throw new InvalidCredentialsError();
-      const { token, user, expiresAt } = await signIn(context.prisma, username, password, context.clientAddr);
+      const { token, user, expiresAt } = await signIn(context.prisma, context.tokens, username, password, context.clientAddr);
       context.responseCookies.push(sessionCookie(token, expiresAt, context.secureCookies));
       return { token, expiresAt, userId: user.id };
     },

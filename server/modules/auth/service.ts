@@ -1,10 +1,12 @@
-// Sign-in and sessions. A token is 32 random bytes; only its SHA-256 is stored, so a leaked
-// database cannot be replayed. Revoking a session (sign-out) takes effect on the next request.
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+// Sign-in and sessions. A token is signed (tokens.ts); only its SHA-256 is stored, so a leaked
+// database cannot be replayed. Revoking a session (sign-out, a new password, a disabled account)
+// takes effect on the next request.
+import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient, User } from "@prisma/client";
 import type { Viewer } from "../../context.js";
 import { AccountLockedError, InvalidCredentialsError, TooManyAttemptsError } from "../common/errors.js";
 import { hashForUnknownUser, verifyPassword } from "./password.js";
+import type { TokenSigner } from "./tokens.js";
 import { addressBlockedFor, clearAttempts, countAttempt, recordAddressFailure } from "./throttle.js";
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -16,6 +18,7 @@ function tokenHash(token: string): string {
 
 export async function signIn(
   prisma: PrismaClient,
+  tokens: TokenSigner,
   username: string,
   password: string,
   clientAddr: string,
@@ -36,7 +39,7 @@ export async function signIn(
     throw new InvalidCredentialsError();
   }
   await clearAttempts(prisma, user.id);
-  const token = randomBytes(32).toString("base64url");
+  const token = tokens.issue();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await prisma.session.create({
     data: { id: randomUUID(), tokenHash: tokenHash(token), userId: user.id, expiresAt, clientAddr },
@@ -45,8 +48,8 @@ export async function signIn(
 }
 
 /** The viewer for a bearer token, or null when it is unknown, expired, revoked or its user disabled. */
-export async function resolveSession(prisma: PrismaClient, token: string): Promise<Viewer | null> {
-  if (token.length < 20 || token.length > 100) return null;
+export async function resolveSession(prisma: PrismaClient, tokens: TokenSigner, token: string): Promise<Viewer | null> {
+  if (token.length > 200 || !tokens.verify(token)) return null;
   const session = await prisma.session.findUnique({
     where: { tokenHash: tokenHash(token) },
     include: { user: true },
