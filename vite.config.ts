@@ -1,15 +1,40 @@
 // Vite builds the web client (client/ → dist/client, served by the API server at /);
 // Vitest runs the test suite (tests/).
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
+import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { extractPersistedOperations, type PersistedOperations } from "./scripts/persisted-operations.js";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
+/**
+ * Compiles the operation hashes into the client (__PERSISTED_OPERATION_HASHES__) and, on build,
+ * writes the documents the server accepts by hash to dist/persisted-operations.json.
+ */
+function persistedOperations(): Plugin {
+  let operations: PersistedOperations | undefined;
+  return {
+    name: "tuijin-persisted-operations",
+    config(_config, { command }) {
+      // Vitest reads this file too; only a client build or dev server needs the operations.
+      if (command !== "build" && process.env.VITEST) return {};
+      operations = extractPersistedOperations(root);
+      return { define: { __PERSISTED_OPERATION_HASHES__: JSON.stringify(operations.hashes) } };
+    },
+    closeBundle() {
+      if (!operations) return;
+      mkdirSync(`${root}dist`, { recursive: true });
+      writeFileSync(`${root}dist/persisted-operations.json`, JSON.stringify(operations.documents, null, 2) + "\n");
+    },
+  };
+}
+
 export default defineConfig({
   root: "client",
-  plugins: [react()],
+  plugins: [react(), persistedOperations()],
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,

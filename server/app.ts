@@ -1,7 +1,7 @@
 // The HTTP application: /graphql (GraphQL over HTTP and SSE), /healthz, and the web client at /.
 // It does not listen; server/index.ts does (and tests listen on a free port).
 import { randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Database } from "./db/client.js";
 import { withStatementCounter } from "./db/statement-counter.js";
 import { inRequest, requestIdFrom } from "./request-scope.js";
-import { LIMITS } from "./hardening.js";
+import { LIMITS, type PersistedOperationsOptions } from "./hardening.js";
 import { log } from "./log.js";
 import { handleAuditExport } from "./modules/audit/http.js";
 import { createTokenSigner } from "./modules/auth/tokens.js";
@@ -17,6 +17,16 @@ import { createLiveEvents, type BoardPubSub } from "./pubsub.js";
 import { createGraphQLServer } from "./yoga.js";
 
 export const clientDist = fileURLToPath(new URL("../dist/client", import.meta.url));
+const persistedOperationsFile = fileURLToPath(new URL("../dist/persisted-operations.json", import.meta.url));
+
+/** The documents the built client sends by hash; `only` refuses all others (and needs the file). */
+export function loadPersistedOperations(only: boolean): PersistedOperationsOptions {
+  if (!existsSync(persistedOperationsFile)) {
+    if (only) throw new Error("PERSISTED_OPERATIONS_ONLY=1 needs dist/persisted-operations.json: run `npm run build`");
+    return { documents: {}, only };
+  }
+  return { documents: JSON.parse(readFileSync(persistedOperationsFile, "utf8")) as Record<string, string>, only };
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -71,6 +81,8 @@ async function serveClient(pathname: string, res: http.ServerResponse): Promise<
 }
 
 export interface AppOptions {
+  /** Operations the web client sends by hash; with `only`, nothing else is accepted. */
+  persistedOperations?: PersistedOperationsOptions;
   /** Signs session tokens; every process of one deployment needs the same (see auth/tokens.ts). */
   sessionSecret?: Buffer;
   /** Where live board events go (in memory, or Redis). */
@@ -109,7 +121,12 @@ function refuseBody(req: http.IncomingMessage, res: http.ServerResponse): boolea
 
 export function createApp(db: Database, options: AppOptions = {}): http.Server {
   const tokens = createTokenSigner(options.sessionSecret ?? randomBytes(32));
-  const yoga = createGraphQLServer(db, options.pubsub ?? createLiveEvents().pubsub, tokens);
+  const yoga = createGraphQLServer(
+    db,
+    options.pubsub ?? createLiveEvents().pubsub,
+    tokens,
+    options.persistedOperations ?? loadPersistedOperations(false),
+  );
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);

@@ -11,6 +11,8 @@ export interface Config {
   redisUrl: string | undefined;
   demoPassword: string;
   production: boolean;
+  /** PERSISTED_OPERATIONS_ONLY=1: accept only the web client's registered operations. */
+  persistedOperationsOnly: boolean;
 }
 
 function port(value: string | undefined): number {
@@ -37,5 +39,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     demoPassword: env.DEMO_PASSWORD || "tuijin-demo",
     production: env.NODE_ENV === "production",
+    persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY === "1",
   };
 }

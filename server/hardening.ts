@@ -2,6 +2,7 @@
 // own documents (its deepest, a board with card histories, is 9 levels) and tight for anything else.
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import { GraphQLError, Kind, visit, type DocumentNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "./context.js";
@@ -12,7 +13,8 @@ export const LIMITS = {
   maxDepth: 12,
   maxAliases: 15,
   maxTokens: 3000,
-  maxCost: 20_000,
+  // The web client's board (five columns of twenty cards) costs about 27,000.
+  maxCost: 60_000,
   maxDirectives: 20,
   /** Operations in one batched request. */
   maxBatch: 10,
@@ -42,8 +44,23 @@ function useIntrospectionForSignedInUsers(): Plugin<Context> {
   };
 }
 
-export function hardeningPlugins(): Plugin<Context>[] {
+export interface PersistedOperationsOptions {
+  /** Hash → document, from dist/persisted-operations.json (written by the client build). */
+  documents: Record<string, string>;
+  /** Refuse every document that is not in `documents` (production: PERSISTED_OPERATIONS_ONLY=1). */
+  only: boolean;
+}
+
+export function hardeningPlugins(persisted: PersistedOperationsOptions): Plugin<Context>[] {
   return [
+    usePersistedOperations({
+      getPersistedOperation: (hash) => persisted.documents[hash] ?? null,
+      allowArbitraryOperations: !persisted.only,
+      customErrors: {
+        notFound: { message: "未知的持久化操作：请刷新页面以加载最新版本", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } },
+        persistedQueryOnly: { message: "本服务只接受已登记的操作", extensions: { code: "PERSISTED_QUERY_ONLY" } },
+      },
+    }) as Plugin<Context>,
     EnvelopArmorPlugin({
       maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
       maxAliases: { n: LIMITS.maxAliases },

@@ -3,7 +3,7 @@
 import { readConfig } from "./config.js";
 import { openConfiguredDatabase } from "./db/open.js";
 import { log } from "./log.js";
-import { createApp } from "./app.js";
+import { createApp, loadPersistedOperations } from "./app.js";
 import { loadSessionSecret } from "./modules/auth/tokens.js";
 import { createLiveEvents } from "./pubsub.js";
 import { seed } from "../seeds/seed.js";
@@ -17,7 +17,11 @@ async function main(): Promise<void> {
     log.info("demo data loaded", figures);
   }
   const live = createLiveEvents(config.redisUrl);
-  const server = createApp(db, { pubsub: live.pubsub, sessionSecret: loadSessionSecret(process.env, config.dataDir) });
+  const server = createApp(db, {
+    pubsub: live.pubsub,
+    sessionSecret: loadSessionSecret(process.env, config.dataDir),
+    persistedOperations: loadPersistedOperations(config.persistedOperationsOnly),
+  });
   server.listen(config.port, config.host, () => {
     log.info("listening", { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`, database: db.kind, location: db.location });
   });

@@ -6,7 +6,7 @@ import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
 import type { Database } from "./db/client.js";
 import { statementsSoFar } from "./db/statement-counter.js";
-import { hardeningPlugins, LIMITS } from "./hardening.js";
+import { hardeningPlugins, LIMITS, type PersistedOperationsOptions } from "./hardening.js";
 import { log } from "./log.js";
 import { resolveSession, tokenFromHeaders } from "./modules/auth/service.js";
 import type { TokenSigner } from "./modules/auth/tokens.js";
@@ -37,7 +37,7 @@ function useResponseHeaders(contexts: WeakMap<Request, Context>): Plugin {
   };
 }
 
-export function createGraphQLServer(db: Database, pubsub: BoardPubSub, tokens: TokenSigner) {
+export function createGraphQLServer(db: Database, pubsub: BoardPubSub, tokens: TokenSigner, persisted: PersistedOperationsOptions) {
   const contexts = new WeakMap<Request, Context>();
   return createYoga<ServerContext, Context>({
     schema,
@@ -76,6 +76,6 @@ export function createGraphQLServer(db: Database, pubsub: BoardPubSub, tokens: T
       },
     },
     batching: { limit: LIMITS.maxBatch },
-    plugins: [...hardeningPlugins(), useResponseHeaders(contexts)],
+    plugins: [...hardeningPlugins(persisted), useResponseHeaders(contexts)],
   });
 }

@@ -7,7 +7,7 @@ import { AppShell } from "./AppShell";
 import { describeError } from "./errors";
 import { StatusScreen } from "./StatusScreen";
 
-const ViewerQuery = graphql(
+const ViewerQueryDocument = graphql(
   `
     query Viewer {
       viewer {
@@ -18,6 +18,8 @@ const ViewerQuery = graphql(
   `,
   [UserMenuFragment],
 );
+// Sent as its hash only (persisted operations); the build lists every such document.
+const ViewerQuery = graphql.persisted("Viewer", ViewerQueryDocument);
 
 export function App() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ViewerQuery });

@@ -10,7 +10,7 @@ import { describeError } from "./errors";
 import { LogoMark } from "./LogoMark";
 import { useActionParam } from "./useActionParam";
 
-const ActionsQuery = graphql(
+const ActionsQueryDocument = graphql(
   `
     query Actions {
       actions {
@@ -23,6 +23,8 @@ const ActionsQuery = graphql(
   `,
   [ActionTabsFragment, BoardPageFragment],
 );
+// Sent as its hash only (persisted operations); the build lists every such document.
+const ActionsQuery = graphql.persisted("Actions", ActionsQueryDocument);
 
 export function AppShell({ viewer }: { viewer: FragmentOf<typeof UserMenuFragment> }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ActionsQuery });

@@ -1,9 +1,13 @@
 // The urql client: POST /graphql with the session cookie, a normalised cache, and a hook that
 // ends the session when the server says the user is no longer signed in.
 import { cacheExchange } from "@urql/exchange-graphcache";
+import { persistedExchange } from "@urql/exchange-persisted";
 import { Client, fetchExchange, mapExchange } from "urql";
 import { cacheConfig } from "./cache";
 import { hasErrorCode } from "./errors";
+
+/** Operation name → SHA-256 of its document, compiled in by the build (vite.config.ts). */
+declare const __PERSISTED_OPERATION_HASHES__: Record<string, string>;
 
 export function createUrqlClient(options: { onUnauthenticated: () => void }): Client {
   let unauthenticated = false;
@@ -24,6 +28,19 @@ export function createUrqlClient(options: { onUnauthenticated: () => void }): Cl
         },
       }),
       cacheExchange(cacheConfig),
+      // Every operation goes as the hash of its document only; the server knows the documents.
+      persistedExchange({
+        enforcePersistedQueries: true,
+        enableForMutation: true,
+        enableForSubscriptions: true,
+        preferGetForPersistedQueries: false,
+        generateHash: async (_query, document) => {
+          const name = (document as { documentId?: string }).documentId;
+          const hash = name ? __PERSISTED_OPERATION_HASHES__[name] : undefined;
+          if (!hash) throw new Error(`操作 ${name ?? "(未命名)"} 不在持久化清单中`);
+          return hash;
+        },
+      }),
       fetchExchange,
     ],
   });

@@ -18,9 +18,17 @@ declare module "vitest" {
 
 /** The web client is served by the server under test; build it once if it is missing. */
 async function ensureClientBuilt(): Promise<void> {
-  if (existsSync(fileURLToPath(new URL("../../dist/client/index.html", import.meta.url)))) return;
+  const built = ["../../dist/client/index.html", "../../dist/persisted-operations.json"];
+  if (built.every((file) => existsSync(fileURLToPath(new URL(file, import.meta.url))))) return;
   const { build } = await import("vite");
-  await build({ configFile: fileURLToPath(new URL("../../vite.config.ts", import.meta.url)), logLevel: "warn" });
+  // Vitest runs with NODE_ENV=test, which would give a development build of React.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: fileURLToPath(new URL("../../vite.config.ts", import.meta.url)), logLevel: "warn", mode: "production" });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export default async function setup(project: TestProject) {

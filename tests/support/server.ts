@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Role } from "@prisma/client";
 import { inject } from "vitest";
-import { createApp } from "../../server/app.js";
+import { createApp, type AppOptions } from "../../server/app.js";
 import { openDatabase, type Database } from "../../server/db/client.js";
 import { migrate } from "../../server/db/migrate.js";
 import { hashPassword } from "../../server/modules/auth/password.js";
@@ -53,9 +53,9 @@ async function openTestDatabase(): Promise<{ db: Database; url?: string; drop: (
   };
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: AppOptions = {}): Promise<TestServer> {
   const { db, url: dbUrl, drop } = await openTestDatabase();
-  const server = createApp(db, { statementHeader: true });
+  const server = createApp(db, { statementHeader: true, ...options });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -2,11 +2,13 @@ import { useMutation } from "urql";
 import { useSession } from "../../app/SessionProvider";
 import { graphql } from "../../graphql";
 
-const LogoutMutation = graphql(`
+const LogoutMutationDocument = graphql(`
   mutation Logout {
     logout
   }
 `);
+// Sent as its hash only (persisted operations); the build lists every such document.
+const LogoutMutation = graphql.persisted("Logout", LogoutMutationDocument);
 
 export function useLogout() {
   const [{ fetching }, executeLogout] = useMutation(LogoutMutation);

@@ -13,7 +13,7 @@ export const BoardFiltersFragment = graphql(`
   }
 `);
 
-const FilterUnitsQuery = graphql(`
+const FilterUnitsQueryDocument = graphql(`
   query FilterUnits {
     responsibleUnits: units {
       id
@@ -28,6 +28,8 @@ const FilterUnitsQuery = graphql(`
     }
   }
 `);
+// Sent as its hash only (persisted operations); the build lists every such document.
+const FilterUnitsQuery = graphql.persisted("FilterUnits", FilterUnitsQueryDocument);
 
 type Unit = ResultOf<typeof FilterUnitsQuery>["responsibleUnits"][number];
 

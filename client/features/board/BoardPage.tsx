@@ -23,7 +23,7 @@ export const BoardPageFragment = graphql(
   [BoardFiltersFragment],
 );
 
-const BoardQuery = graphql(
+const BoardQueryDocument = graphql(
   `
     query Board($actionCode: Int!, $filter: ProjectFilter) {
       board(actionCode: $actionCode, filter: $filter) {
@@ -46,6 +46,8 @@ const BoardQuery = graphql(
   `,
   [BoardColumnFragment],
 );
+// Sent as its hash only (persisted operations); the build lists every such document.
+const BoardQuery = graphql.persisted("Board", BoardQueryDocument);
 
 interface BoardPageProps {
   action: FragmentOf<typeof BoardPageFragment>;

@@ -8,7 +8,7 @@ import { ProjectCard, ProjectCardFragment } from "./ProjectCard";
 // A further page of one column. The board's own `projects` field takes one cursor for all five
 // columns, so later pages come from `projects(filter: { …, actionCode, stage })`, which pages
 // in the same order (by code) with the same cursors.
-export const ColumnPageQuery = graphql(
+const ColumnPageQueryDocument = graphql(
   `
     query ColumnPage($filter: ProjectFilter!, $after: String!) {
       projects(filter: $filter, first: 20, after: $after) {
@@ -27,6 +27,8 @@ export const ColumnPageQuery = graphql(
   `,
   [ProjectCardFragment],
 );
+// Sent as its hash only (persisted operations); the build lists every such document.
+export const ColumnPageQuery = graphql.persisted("ColumnPage", ColumnPageQueryDocument);
 
 interface ColumnPageProps {
   filter: ProjectFilter;
