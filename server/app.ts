@@ -104,6 +104,11 @@ const SECURITY_HEADERS: Record<string, string> = {
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
 };
 
+// The bundled GraphiQL page runs inline scripts and web workers from blob: URLs.
+const GRAPHIQL_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline' blob:; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
 /** Refuses a body that is too large (413) or of unknown length (411) before reading it. */
 function refuseBody(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   if (req.method !== "POST") return false;
@@ -132,6 +137,7 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (url.pathname === "/graphql") {
       if (refuseBody(req, res)) return;
+      if (req.method === "GET" && req.headers.accept?.includes("text/html")) res.setHeader("content-security-policy", GRAPHIQL_CSP);
       const requestId = requestIdFrom(req.headers["x-request-id"]);
       const handle = () => inRequest(requestId, () => yoga(req, res));
       if (options.statementHeader) withStatementCounter(handle);

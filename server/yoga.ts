@@ -1,6 +1,7 @@
 // The GraphQL server (graphql-yoga). It never listens: server/app.ts routes HTTP to it.
 import { randomUUID } from "node:crypto";
 import { PothosValidationError } from "@pothos/core";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
@@ -43,6 +44,9 @@ export function createGraphQLServer(db: Database, pubsub: BoardPubSub, tokens: T
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    // GraphiQL for a browser that asks for /graphql, bundled whole: nothing is fetched from a CDN.
+    graphiql: { title: "推进 · GraphQL" },
+    renderGraphiQL,
     logging: false,
     context: async ({ request, req }: YogaInitialContext & ServerContext): Promise<Context> => {
       const token = tokenFromHeaders(request.headers.get("authorization"), request.headers.get("cookie"));

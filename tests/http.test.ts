@@ -64,3 +64,14 @@ describe("http without a database", () => {
     await broken.close().catch(() => {});
   });
 });
+
+describe("GraphiQL", () => {
+  it("is served to a browser, whole, with nothing loaded from elsewhere", async () => {
+    const response = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("推进 · GraphQL");
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']?https?:/i);
+    expect(response.headers.get("content-security-policy")).toContain("worker-src 'self' blob:");
+  });
+});

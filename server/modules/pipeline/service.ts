@@ -2,14 +2,16 @@
 // - forward one stage at a time, through the gate of the stage it leaves;
 // - back any number of stages, with a reason;
 // - OFFICE and ADMIN may correct the record (补录) to any stage, with a note, without the gates.
-// A move is a compare-and-swap on the project's version: of many concurrent moves from the same
-// version exactly one wins; the rest get StaleVersionError with nothing written.
+// A move names the version the user saw; the project's row is locked and its version checked, so of
+// many concurrent moves from the same version exactly one wins and the rest get StaleVersionError
+// with nothing written.
 import type { GateCheck, GateRequirement, PrismaClient, Project, Role, Stage, StageTransition, TransitionKind } from "@prisma/client";
 import { inTransaction } from "../../db/transaction.js";
 import { appendAuditEvent } from "../audit/service.js";
 import { GateNotMetError, NotFoundError, TransitionNotAllowedError, ValidationError } from "../common/errors.js";
 import { STAGE_NAMES, stageIndex } from "../common/stage.js";
 import type { Actor } from "../../context.js";
+import { CONFIGURERS } from "../auth/policy.js";
 import { loadForChange, recordChange } from "../project/change.js";
 import { gateStatus, missingItems } from "./gates.js";
 import { planMilestones } from "./milestones.js";
@@ -23,8 +25,6 @@ export interface MoveProjectCommand {
   correction?: boolean;
 }
 
-const CORRECTORS: readonly Role[] = ["OFFICE", "ADMIN"];
-
 export function transitionKind(from: Stage, to: Stage): TransitionKind {
   return stageIndex(to) > stageIndex(from) ? "FORWARD" : "BACKWARD";
 }
@@ -34,7 +34,8 @@ export function classifyMove(from: Stage, to: Stage, role: Role, note: string | 
   const refuse = (message: string) => new TransitionNotAllowedError(message, from, to);
   if (from === to) throw refuse(`项目已处于「${STAGE_NAMES[to]}」阶段`);
   if (correction) {
-    if (!CORRECTORS.includes(role)) throw refuse("补录更正须由领导小组办公室办理");
+    // Corrections are the office's, like the rest of the pipeline's configuration.
+    if (!CONFIGURERS.includes(role)) throw refuse("补录更正须由领导小组办公室办理");
     if (!note) throw refuse("补录更正须填写说明");
     return "CORRECTION";
   }
