@@ -2,7 +2,7 @@
 // a denied query an error with extensions.code FORBIDDEN.
 import type { Role } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completeGate, makeProject } from "./support/projects.js";
+import { makeProject } from "./support/projects.js";
 import { PASSWORD, startTestServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
