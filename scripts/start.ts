@@ -14,7 +14,7 @@ function run(command: string, args: string[]): void {
 if (!existsSync(inRoot("server/generated/pothos-prisma-types.ts")) || !existsSync(inRoot("node_modules/.prisma/client/index.js"))) {
   run("npx", ["prisma", "generate"]);
 }
-if (!existsSync(inRoot("dist/client/index.html"))) {
+if (!existsSync(inRoot("dist/client/index.html")) || !existsSync(inRoot("dist/persisted-operations.json"))) {
   const { build } = await import("vite");
   await build({ configFile: inRoot("vite.config.ts"), logLevel: "warn" });
 }

@@ -42,14 +42,17 @@ const CONTENT_TYPES: Record<string, string> = {
 
 async function healthz(db: Database, res: http.ServerResponse): Promise<void> {
   let ok = false;
+  let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       db.sql.query("SELECT 1"),
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000)),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), 2000))),
     ]);
     ok = true;
   } catch {
     ok = false;
+  } finally {
+    clearTimeout(timer);
   }
   res.writeHead(ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(JSON.stringify(ok ? { status: "ok" } : { status: "unavailable", reason: "database does not answer" }));
@@ -57,7 +60,15 @@ async function healthz(db: Database, res: http.ServerResponse): Promise<void> {
 
 /** Serves a file of the built client; unknown paths get index.html (client-side routes). */
 async function serveClient(pathname: string, res: http.ServerResponse): Promise<void> {
-  const relative = path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, "");
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Bad path");
+    return;
+  }
+  const relative = path.normalize(decoded).replace(/^(\.\.[/\\])+/, "");
   let file = path.join(clientDist, relative);
   if (!file.startsWith(clientDist)) file = path.join(clientDist, "index.html");
   let info = await stat(file).catch(() => null);

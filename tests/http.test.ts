@@ -75,3 +75,11 @@ describe("GraphiQL", () => {
     expect(response.headers.get("content-security-policy")).toContain("worker-src 'self' blob:");
   });
 });
+
+describe("static files", () => {
+  it("refuses a malformed path and never serves files outside the client", async () => {
+    expect((await fetch(`${server.url}/%E0%A4%A`)).status).toBe(400);
+    const escape = await fetch(`${server.url}/..%2F..%2Fpackage.json`);
+    expect(await escape.text()).not.toContain('"name": "tuijin"');
+  });
+});

@@ -30,7 +30,9 @@ export function createUrqlClient(options: { onUnauthenticated: () => void }): Cl
       cacheExchange(cacheConfig),
       // Every operation goes as the hash of its document only; the server knows the documents.
       persistedExchange({
-        enforcePersistedQueries: true,
+        // A production build sends hashes only; the dev server falls back to the document when the
+        // API does not know a hash yet (its dist/persisted-operations.json is older than the code).
+        enforcePersistedQueries: import.meta.env.PROD,
         enableForMutation: true,
         enableForSubscriptions: true,
         preferGetForPersistedQueries: false,
