@@ -3,7 +3,9 @@ import { builder } from "../../builder.js";
 import { SubTaskNode, UnitNode } from "../catalog/schema.js";
 import { StageEnum } from "../common/schema.js";
 import { badInput, databaseId } from "../common/input.js";
-import { ValidationError } from "../common/errors.js";
+import { ForbiddenError, ValidationError } from "../common/errors.js";
+import { createProject, importProjects, type ImportRow } from "./intake.js";
+import { ImportFileError, IMPORT_COLUMNS, readImportSheet } from "./xlsx.js";
 import { daysSince, projectWhere, type ProjectFilter } from "./filter.js";
 import { actorOf } from "../../context.js";
 import { PROJECT_EDITORS } from "../auth/policy.js";
@@ -279,6 +281,105 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) => {
       const project = await resolveBlocker(context.prisma, actorOf(context), { blockerId: databaseId(input.blockerId), resolution: input.resolution });
       return publishChange(context, project, "blocker.resolve");
+    },
+  }),
+}));
+
+// ---------------------------------------------------------------------------------------------
+// 入库: new projects, from the form or the office's 项目清单
+
+const CreateProjectInput = builder.inputType("CreateProjectInput", {
+  description: "A new project, registered in 储备.",
+  fields: (t) => ({
+    code: t.string({ description: "Omit for the next code of the sub-task's series (QX-2.1-17)" }),
+    name: t.string({ required: true }),
+    subTaskId: t.globalID({ required: true, for: SubTaskNode }),
+    responsibleUnitId: t.globalID({ required: true, for: UnitNode, description: "An owner may only name its own unit" }),
+    ownerUnitId: t.globalID({ for: UnitNode, description: "业主单位; the responsible unit when omitted" }),
+    townshipId: t.globalID({ for: UnitNode }),
+    description: t.string(),
+    totalInvestment: t.field({ type: "Decimal", required: true, description: "万元" }),
+    plannedStart: t.field({ type: "Date" }),
+    plannedCompletion: t.field({ type: "Date" }),
+    targetQuantity: t.field({ type: "Decimal" }),
+    targetUnit: t.string(),
+    fundingSources: t.field({ type: [FundingSourceInput] }),
+  }),
+});
+
+const ImportProjectsInput = builder.inputType("ImportProjectsInput", {
+  fields: (t) => ({
+    fileBase64: t.string({
+      required: true,
+      description: `An .xlsx file, base64. First row: ${Object.values(IMPORT_COLUMNS).join("、")}`,
+    }),
+    dryRun: t.boolean({ required: true, description: "Check every row and write nothing" }),
+  }),
+});
+
+const ImportRowProblem = builder.objectRef<{ field: string; message: string }>("ImportRowProblem").implement({
+  fields: (t) => ({ field: t.exposeString("field"), message: t.exposeString("message") }),
+});
+
+const ImportRowResult = builder.objectRef<ImportRow>("ImportRow").implement({
+  description: "One row of the sheet and what is wrong with it (nothing, when it can be written).",
+  fields: (t) => ({
+    row: t.exposeInt("row", { description: "Row number in the sheet; the header is row 1" }),
+    name: t.string({ nullable: true, resolve: (r) => r.input?.name ?? null }),
+    problems: t.field({ type: [ImportRowProblem], resolve: (r) => r.problems }),
+  }),
+});
+
+const ImportProjectsOutcome = builder
+  .objectRef<{ rows: ImportRow[]; created: number; written: boolean }>("ImportProjectsOutcome")
+  .implement({
+    fields: (t) => ({
+      written: t.exposeBoolean("written", { description: "All rows were written (false: none was)" }),
+      created: t.exposeInt("created"),
+      rows: t.field({ type: [ImportRowResult], resolve: (o) => o.rows }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  createProject: t.field({
+    type: ProjectNode,
+    ...onlyFor(PROJECT_EDITORS),
+    errors: changeErrors("CreateProject"),
+    args: { input: t.arg({ type: CreateProjectInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const project = await createProject(context.prisma, actorOf(context), {
+        ...input,
+        subTaskId: databaseId(input.subTaskId),
+        responsibleUnitId: databaseId(input.responsibleUnitId),
+        ownerUnitId: input.ownerUnitId ? databaseId(input.ownerUnitId) : null,
+        townshipId: input.townshipId ? databaseId(input.townshipId) : null,
+        fundingSources: input.fundingSources ?? [],
+      });
+      return publishChange(context, project, "project.create");
+    },
+  }),
+  importProjects: t.field({
+    type: ImportProjectsOutcome,
+    description: "Registers the projects of an XLSX 项目清单: every row is checked first; all are written, or none.",
+    ...onlyFor(PROJECT_EDITORS),
+    errors: {
+      types: [ValidationError, ForbiddenError],
+      union: { name: "ImportProjectsResult" },
+      result: { name: "ImportProjectsSuccess" },
+      dataField: { name: "outcome" },
+    },
+    args: { input: t.arg({ type: ImportProjectsInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      let rows: ImportRow[];
+      try {
+        rows = await readImportSheet(context.prisma, input.fileBase64);
+      } catch (error) {
+        if (error instanceof ImportFileError) throw new ValidationError(error.message, "fileBase64");
+        throw error;
+      }
+      const { created } = await importProjects(context.prisma, actorOf(context), rows, !input.dryRun);
+      for (const project of created) await publishChange(context, project, "project.create");
+      return { rows, created: created.length, written: created.length > 0 };
     },
   }),
 }));
