@@ -24,7 +24,7 @@ const BOARD = /* GraphQL */ `
         projects(first: $first, after: $after) {
           totalCount
           pageInfo { hasNextPage endCursor }
-          edges { cursor node { id code name stage version responsibleUnit { code } township { code } } }
+          edges { cursor node { id code name stage version overdueMilestoneCount openBlockerCount responsibleUnit { code } township { code } } }
         }
       }
     }
@@ -135,6 +135,25 @@ describe("board", () => {
     expect(longText.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
+  it("counts each card's overdue milestones and open blockers", async () => {
+    const project = await makeProject(server.db, { code: "B2-BADGE", subTaskCode: "2.2" });
+    await server.db.prisma.milestone.createMany({
+      data: [
+        { projectId: project.id, name: "过期未完成", position: 0, plannedDate: new Date("2024-01-01") },
+        { projectId: project.id, name: "过期已完成", position: 1, plannedDate: new Date("2024-02-01"), actualDate: new Date("2024-02-03") },
+        { projectId: project.id, name: "未到期", position: 2, plannedDate: new Date("2099-01-01") },
+      ],
+    });
+    await server.db.prisma.blocker.createMany({
+      data: [
+        { projectId: project.id, kind: "LAND", description: "未解决", raisedAt: new Date() },
+        { projectId: project.id, kind: "FUNDS", description: "已解决", raisedAt: new Date(), resolvedAt: new Date() },
+      ],
+    });
+    const { data } = await server.gql<any>(BOARD, { actionCode: 2, first: 50, filter: { search: "B2-BADGE" } }, token);
+    expect(column(data!, "RESERVE").projects.edges[0]!.node).toMatchObject({ code: "B2-BADGE", overdueMilestoneCount: 1, openBlockerCount: 1 });
+  });
+
   it("issues the same number of SQL statements for 6 projects as for 60", async () => {
     const query = BOARD;
     const before = await server.gql<Board>(query, { actionCode: 5, first: 20 }, token);
@@ -145,6 +164,7 @@ describe("board", () => {
         stage: (["RESERVE", "PREPARATION", "STARTED", "UNDER_CONSTRUCTION", "COMPLETED"] as const)[i % 5],
         townshipCode: i % 2 ? "t-linba" : null,
       });
+      await server.db.prisma.blocker.create({ data: { projectId: (await server.db.prisma.project.findUniqueOrThrow({ where: { code: `B5-${String(i).padStart(3, "0")}` } })).id, kind: "OTHER", description: "x", raisedAt: new Date() } });
     }
     const after = await server.gql<Board>(query, { actionCode: 5, first: 20 }, token);
     expect(after.data!.board.columns.map((c) => c.totalCount)).toEqual([12, 12, 12, 12, 12]);

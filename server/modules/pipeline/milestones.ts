@@ -37,8 +37,11 @@ export function planMilestones(completion: Date, settings: StageSettingRow[]): P
   return planned;
 }
 
+export function startOfTodayUtc(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
 /** A milestone is overdue when its planned date has passed and it is not done. */
 export function isOverdue(milestone: { plannedDate: Date; actualDate: Date | null }, today = new Date()): boolean {
-  const startOfToday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  return milestone.actualDate === null && milestone.plannedDate.getTime() < startOfToday;
+  return milestone.actualDate === null && milestone.plannedDate < startOfTodayUtc(today);
 }

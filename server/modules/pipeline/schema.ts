@@ -22,7 +22,7 @@ import { ProjectConnection, ProjectFilterInput, ProjectNode, toProjectFilter } f
 import { setGateItem } from "../project/service.js";
 import { boardReader, type BoardReader } from "./board.js";
 import { gateStatus, type GateItemStatus } from "./gates.js";
-import { isOverdue } from "./milestones.js";
+import { isOverdue, startOfTodayUtc } from "./milestones.js";
 import { completeMilestone, generateMilestones, moveProject, saveGateRequirement } from "./service.js";
 
 const TransitionKindEnum = builder.enumType("TransitionKind", {
@@ -194,9 +194,18 @@ export const MilestoneNode = builder.prismaNode("Milestone", {
   }),
 });
 
-builder.prismaObjectField("Project", "milestones", (t) =>
-  t.relation("milestones", { query: { orderBy: [{ plannedDate: "asc" }, { position: "asc" }] } }),
-);
+builder.prismaObjectFields("Project", (t) => ({
+  milestones: t.relation("milestones", { query: { orderBy: [{ plannedDate: "asc" }, { position: "asc" }] } }),
+  // Counted in the same statement as the cards (no query per card), for the board's badges.
+  overdueMilestoneCount: t.relationCount("milestones", {
+    description: "Milestones past their planned date and not done (the card's overdue badge).",
+    where: () => ({ actualDate: null, plannedDate: { lt: startOfTodayUtc() } }),
+  }),
+  openBlockerCount: t.relationCount("blockers", {
+    description: "Blockers raised and not resolved (the card's blocker badge).",
+    where: { resolvedAt: null },
+  }),
+}));
 
 const GenerateMilestonesInput = builder.inputType("GenerateMilestonesInput", {
   fields: (t) => ({ projectId: t.globalID({ required: true, for: ProjectNode }) }),
