@@ -37,3 +37,15 @@ it("lists the 22 indicators with the plan's 2022 baselines and 2025 targets", as
   expect(Number(teachers.baseline)).toBe(13);
   expect(Number(teachers.target)).toBe(12.5);
 });
+
+it("summarises each action's projects and investment in one statement for all five", async () => {
+  const { makeProject } = await import("./support/projects.js");
+  await makeProject(server.db, { code: "SUM-1", subTaskCode: "4.1", stage: "COMPLETED", totalInvestment: "100" });
+  await makeProject(server.db, { code: "SUM-2", subTaskCode: "4.2", stage: "RESERVE", totalInvestment: "50.5" });
+  const result = await server.gql(`{ actions { code summary { projectCount completedCount totalInvestment } } }`, {}, token);
+  const four = result.data.actions.find((a: any) => a.code === 4);
+  expect(four.summary).toEqual({ projectCount: 2, completedCount: 1, totalInvestment: "150.5" });
+  expect(result.data.actions.find((a: any) => a.code === 1).summary.projectCount).toBe(0);
+  // session, actions, one grouped count for all five
+  expect(result.statements).toBe(3);
+});

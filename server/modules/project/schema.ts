@@ -1,5 +1,8 @@
 // Projects: the cards on the boards.
+import { Prisma } from "@prisma/client";
+import DataLoader from "dataloader";
 import { builder } from "../../builder.js";
+import type { Context } from "../../context.js";
 import { SubTaskNode, UnitNode } from "../catalog/schema.js";
 import { StageEnum } from "../common/schema.js";
 import { badInput, databaseId } from "../common/input.js";
@@ -383,3 +386,55 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+// ---------------------------------------------------------------------------------------------
+// An action's progress, for the app shell (one grouped query for all five actions per request)
+
+interface ActionSummary {
+  projectCount: number;
+  completedCount: number;
+  totalInvestment: Prisma.Decimal;
+  completedInvestment: Prisma.Decimal;
+}
+
+const summaryLoaders = new WeakMap<Context, DataLoader<number, ActionSummary>>();
+
+function actionSummaries(context: Context): DataLoader<number, ActionSummary> {
+  let loader = summaryLoaders.get(context);
+  if (!loader) {
+    loader = new DataLoader(async (actionIds) => {
+      const groups = await context.prisma.project.groupBy({
+        by: ["actionId", "stage"],
+        where: { actionId: { in: [...actionIds] }, archivedAt: null },
+        _count: { _all: true },
+        _sum: { totalInvestment: true, completedInvestment: true },
+      });
+      return actionIds.map((id) => {
+        const zero = new Prisma.Decimal(0);
+        const mine = groups.filter((g) => g.actionId === id);
+        return {
+          projectCount: mine.reduce((n, g) => n + g._count._all, 0),
+          completedCount: mine.filter((g) => g.stage === "COMPLETED").reduce((n, g) => n + g._count._all, 0),
+          totalInvestment: mine.reduce((sum, g) => sum.add(g._sum.totalInvestment ?? zero), zero),
+          completedInvestment: mine.reduce((sum, g) => sum.add(g._sum.completedInvestment ?? zero), zero),
+        };
+      });
+    });
+    summaryLoaders.set(context, loader);
+  }
+  return loader;
+}
+
+const ActionSummaryRef = builder.objectRef<ActionSummary>("ActionSummary").implement({
+  description: "An action's projects and investment, for its progress bar.",
+  fields: (t) => ({
+    projectCount: t.exposeInt("projectCount"),
+    completedCount: t.exposeInt("completedCount", { description: "In 竣工" }),
+    totalInvestment: t.expose("totalInvestment", { type: "Decimal", description: "万元" }),
+    completedInvestment: t.expose("completedInvestment", { type: "Decimal", description: "万元, from the monthly reports" }),
+  }),
+});
+
+builder.prismaObjectField("Action", "summary", (t) =>
+  t.field({ type: ActionSummaryRef, resolve: (action, _args, context) => actionSummaries(context).load(action.id) }),
+);
