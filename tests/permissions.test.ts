@@ -44,8 +44,8 @@ async function fixture(actor: Actor) {
     data: { projectId: project.id, kind: "LAND", description: "用地未批", raisedAt: new Date() },
   });
   const requirement = await server.db.prisma.gateRequirement.findFirstOrThrow({ where: { fromStage: "RESERVE", check: "MANUAL" } });
-  const { version } = await server.db.prisma.project.findUniqueOrThrow({ where: { id: project.id } });
-  return { id: gid("Project", project.id), version, milestone: gid("Milestone", milestone.id), blocker: gid("Blocker", blocker.id), requirement: gid("GateRequirement", requirement.id) };
+  const { version, responsibleUnitId, subTaskId } = await server.db.prisma.project.findUniqueOrThrow({ where: { id: project.id } });
+  return { id: gid("Project", project.id), version, unit: gid("Unit", responsibleUnitId), subTask: gid("SubTask", subTaskId), milestone: gid("Milestone", milestone.id), blocker: gid("Blocker", blocker.id), requirement: gid("GateRequirement", requirement.id) };
 }
 
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -72,6 +72,13 @@ const MUTATIONS: Operation[] = [
   { name: "resolveBlocker", allowed: EDITORS, run: mutation("resolveBlocker", "ResolveBlockerInput", (f) => ({ blockerId: f.blocker, resolution: "已协调解决" })) },
   { name: "generateMilestones", allowed: EDITORS, run: mutation("generateMilestones", "GenerateMilestonesInput", (f) => ({ projectId: f.id })) },
   { name: "completeMilestone", allowed: EDITORS, run: mutation("completeMilestone", "CompleteMilestoneInput", (f) => ({ milestoneId: f.milestone, actualDate: "2025-02-01" })) },
+  {
+    name: "createProject",
+    allowed: EDITORS,
+    // For the project's unit: the owner's own, or (OWNER_OTHER) another unit.
+    run: mutation("createProject", "CreateProjectInput", (f) => ({ name: "新项目", subTaskId: f.subTask, responsibleUnitId: f.unit, totalInvestment: "100" })),
+  },
+  { name: "setProjectArchived", allowed: ["ADMIN", "OFFICE"], run: mutation("setProjectArchived", "SetProjectArchivedInput", (f) => ({ projectId: f.id, expectedVersion: f.version, archived: true, reason: "重复入库" })) },
   {
     name: "saveGateRequirement",
     allowed: ["ADMIN", "OFFICE"],

@@ -11,10 +11,10 @@ import { createProject, importProjects, type ImportRow } from "./intake.js";
 import { ImportFileError, IMPORT_COLUMNS, readImportSheet } from "./xlsx.js";
 import { daysSince, projectWhere, type ProjectFilter } from "./filter.js";
 import { actorOf } from "../../context.js";
-import { PROJECT_EDITORS } from "../auth/policy.js";
+import { CONFIGURERS, PROJECT_EDITORS } from "../auth/policy.js";
 import { onlyFor } from "../auth/scopes.js";
 import { changeErrors, publishChange } from "./mutations.js";
-import { raiseBlocker, resolveBlocker, submitProgressReport, updateProject, type ProjectPatch } from "./service.js";
+import { raiseBlocker, resolveBlocker, setArchived, submitProgressReport, updateProject, type ProjectPatch } from "./service.js";
 
 export const FundingKindEnum = builder.enumType("FundingKind", {
   values: {
@@ -437,4 +437,34 @@ const ActionSummaryRef = builder.objectRef<ActionSummary>("ActionSummary").imple
 
 builder.prismaObjectField("Action", "summary", (t) =>
   t.field({ type: ActionSummaryRef, resolve: (action, _args, context) => actionSummaries(context).load(action.id) }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Archiving (the office): the API deletes nothing
+
+const SetProjectArchivedInput = builder.inputType("SetProjectArchivedInput", {
+  fields: (t) => ({
+    projectId: t.globalID({ required: true, for: ProjectNode }),
+    expectedVersion: t.int({ required: true }),
+    archived: t.boolean({ required: true, description: "true archives, false restores" }),
+    reason: t.string({ required: true }),
+  }),
+});
+
+builder.prismaObjectField("Project", "archivedAt", (t) =>
+  t.expose("archivedAt", { type: "DateTime", nullable: true, description: "Archived projects leave the boards; nothing is deleted" }),
+);
+
+builder.mutationField("setProjectArchived", (t) =>
+  t.field({
+    type: ProjectNode,
+    description: "Archives a project (it leaves the boards and lists, its record stays) or restores it.",
+    ...onlyFor(CONFIGURERS, "归档由领导小组办公室办理"),
+    errors: changeErrors("SetProjectArchived"),
+    args: { input: t.arg({ type: SetProjectArchivedInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const project = await setArchived(context.prisma, actorOf(context), { ...input, projectId: databaseId(input.projectId) });
+      return publishChange(context, project, input.archived ? "project.archive" : "project.restore");
+    },
+  }),
 );

@@ -1,7 +1,7 @@
 // Changes to a project's records, each audited and counted in its version (see change.ts).
 import { Prisma, type BlockerKind, type FundingKind, type Project, type PrismaClient } from "@prisma/client";
 import { inTransaction } from "../../db/transaction.js";
-import { NotFoundError, ValidationError } from "../common/errors.js";
+import { NotFoundError, StaleVersionError, ValidationError } from "../common/errors.js";
 import type { Actor } from "../../context.js";
 import { loadForChange, recordChange } from "./change.js";
 
@@ -202,6 +202,33 @@ export async function resolveBlocker(
       entity: { name: "Blocker", id: blocker.id },
       before: { resolvedAt: null },
       after: { kind: blocker.kind, resolution },
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Archiving: nothing is ever deleted; an archived project leaves the boards and keeps its record.
+
+export async function setArchived(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: { projectId: number; expectedVersion: number; archived: boolean; reason: string },
+): Promise<Project> {
+  const reason = text(input.reason, "reason", input.archived ? "归档原因" : "恢复原因", true)!;
+  return inTransaction(prisma, async (tx) => {
+    await tx.$queryRaw`SELECT id FROM project WHERE id = ${input.projectId} FOR UPDATE`;
+    const project = await tx.project.findUnique({ where: { id: input.projectId } });
+    if (!project) throw new NotFoundError("项目");
+    if (project.version !== input.expectedVersion) throw new StaleVersionError(project.version, project.stage);
+    if ((project.archivedAt !== null) === input.archived) {
+      throw new ValidationError(input.archived ? "项目已归档" : "项目未归档", "projectId");
+    }
+    const archivedAt = input.archived ? new Date() : null;
+    return recordChange(tx, actor, project, {
+      action: input.archived ? "project.archive" : "project.restore",
+      before: { archivedAt: project.archivedAt },
+      after: { archivedAt, reason },
+      data: { archivedAt },
     });
   });
 }
