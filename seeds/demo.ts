@@ -5,7 +5,7 @@ import type { Database } from "../server/db/client.js";
 import { hashPassword } from "../server/modules/auth/password.js";
 import { insertProjects, type SeedProject } from "./projects.js";
 import { createRandom } from "./random.js";
-import { readSeedFile, readStageSettings } from "./reference.js";
+import { readSeedFile } from "./reference.js";
 
 interface ProjectData {
   code: string;
@@ -59,7 +59,7 @@ export async function seedDemoProjects(db: Database, now = new Date()): Promise<
       history: p.history.map((h) => ({ stage: h.stage, at: new Date(`${h.at}T09:00:00+08:00`), note: h.note ?? null })),
     };
   });
-  await insertProjects(db, projects, { now, random: createRandom(20240101), auditAction: "project.seed", stageSettings: await readStageSettings() });
+  await insertProjects(db, projects, { now, random: createRandom(20240101), auditAction: "project.seed", stageSettings: await db.prisma.stageSetting.findMany() });
   return projects.length;
 }
 

@@ -1,8 +1,8 @@
 // Reference data from the plan: the five actions and their sub-tasks, the 22 indicators and the units.
+// (The default gates and milestone durations come with the schema: prisma/migrations/*_default_gates.)
 // Idempotent: running it again updates names and leaves everything else alone.
 import { readFile } from "node:fs/promises";
-import type { GateCheck, IndicatorDirection, PrismaClient, Stage, UnitKind } from "@prisma/client";
-import type { StageSettingRow } from "../server/modules/pipeline/milestones.js";
+import type { IndicatorDirection, PrismaClient, UnitKind } from "@prisma/client";
 
 const dataDir = new URL("./data/", import.meta.url);
 
@@ -39,23 +39,11 @@ export interface UnitData {
   kind: UnitKind;
 }
 
-export interface GateData {
-  fromStage: Stage;
-  key: string;
-  label: string;
-  check: GateCheck;
-}
-
-export function readStageSettings(): Promise<StageSettingRow[]> {
-  return readSeedFile<StageSettingRow[]>("stage-settings.json");
-}
 
 export async function seedReference(prisma: PrismaClient): Promise<{ actions: number; indicators: number; units: number }> {
   const actions = await readSeedFile<ActionData[]>("actions.json");
   const indicators = await readSeedFile<IndicatorData[]>("indicators.json");
   const units = await readSeedFile<UnitData[]>("units.json");
-  const gates = await readSeedFile<GateData[]>("gates.json");
-  const stageSettings = await readStageSettings();
 
   await prisma.$transaction(
     async (tx) => {
@@ -97,12 +85,6 @@ export async function seedReference(prisma: PrismaClient): Promise<{ actions: nu
         const fields = { name: unit.name, shortName: unit.shortName, kind: unit.kind };
         await tx.unit.upsert({ where: { code: unit.code }, create: { code: unit.code, ...fields }, update: fields });
       }
-      // Gates and stage settings are the office's to adjust: only what is missing is added.
-      await tx.gateRequirement.createMany({
-        data: gates.map((g, position) => ({ ...g, position })),
-        skipDuplicates: true,
-      });
-      await tx.stageSetting.createMany({ data: stageSettings, skipDuplicates: true });
     },
     { timeout: 60_000 },
   );

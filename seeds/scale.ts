@@ -4,7 +4,6 @@ import type { Database } from "../server/db/client.js";
 import { STAGES } from "../server/modules/common/stage.js";
 import { insertProjects, type SeedProject } from "./projects.js";
 import { createRandom, type Random } from "./random.js";
-import { readStageSettings } from "./reference.js";
 
 const KINDS_BY_ACTION: Record<number, string[]> = {
   1: ["标准化厂房", "农产品加工园", "物流仓储中心", "商业街区提升", "电商服务中心"],
@@ -88,6 +87,6 @@ export async function seedScale(db: Database, count: number, now = new Date()): 
       history,
     });
   }
-  await insertProjects(db, projects, { now, random, maxReports: 6, auditAction: "project.generate", stageSettings: await readStageSettings() });
+  await insertProjects(db, projects, { now, random, maxReports: 6, auditAction: "project.generate", stageSettings: await db.prisma.stageSetting.findMany() });
   return count;
 }

@@ -19,6 +19,9 @@ describe("migrate", () => {
       expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(migrations.map((m) => [m.name, m.checksum]));
       expect(rows.every((r) => r.finished_at !== null)).toBe(true);
       expect(await db.prisma.project.count()).toBe(0);
+      // The default gates and milestone durations come with the schema, seeded or not.
+      expect(await db.prisma.gateRequirement.count({ where: { active: true } })).toBe(8);
+      expect((await db.prisma.stageSetting.findMany({ orderBy: { stage: "asc" } })).map((s) => s.defaultDays)).toEqual([120, 150, 30, 365]);
     } finally {
       await db.close();
     }

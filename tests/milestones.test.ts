@@ -48,7 +48,7 @@ describe("milestones", () => {
     expect(generated.data.generateMilestones.__typename).toBe("GenerateMilestonesSuccess");
 
     const { data } = await server.gql(MILESTONES, { id }, owner);
-    // Defaults (seeds/data/stage-settings.json): 在建 365 days, 开工 30, 准备 150.
+    // Defaults (prisma/migrations/*_default_gates): 在建 365 days, 开工 30, 准备 150.
     const completion = "2027-06-30";
     const firstReport = daysBefore(completion, 365);
     const ready = daysBefore(firstReport, 30);

@@ -2,6 +2,7 @@
 import { useQuery } from "urql";
 import { SignInPage } from "../features/auth/SignInPage";
 import { UserMenuFragment } from "../features/auth/UserMenu";
+import { MovableBoardViewerFragment } from "../features/board/MovableBoard";
 import { graphql } from "../graphql";
 import { AppShell } from "./AppShell";
 import { describeError } from "./errors";
@@ -13,10 +14,11 @@ const ViewerQueryDocument = graphql(
       viewer {
         id
         ...UserMenu_user
+        ...MovableBoard_viewer
       }
     }
   `,
-  [UserMenuFragment],
+  [UserMenuFragment, MovableBoardViewerFragment],
 );
 // Sent as its hash only (persisted operations); the build lists every such document.
 const ViewerQuery = graphql.persisted("Viewer", ViewerQueryDocument);

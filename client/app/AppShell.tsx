@@ -4,6 +4,7 @@ import { useQuery } from "urql";
 import { ActionTabs, ActionTabsFragment } from "../features/actions/ActionTabs";
 import { UserMenu, UserMenuFragment } from "../features/auth/UserMenu";
 import { BoardPage, BoardPageFragment } from "../features/board/BoardPage";
+import type { MovableBoardViewerFragment } from "../features/board/MovableBoard";
 import { EMPTY_BOARD_FILTER } from "../features/board/boardFilter";
 import { graphql, type FragmentOf } from "../graphql";
 import { describeError } from "./errors";
@@ -26,7 +27,11 @@ const ActionsQueryDocument = graphql(
 // Sent as its hash only (persisted operations); the build lists every such document.
 const ActionsQuery = graphql.persisted("Actions", ActionsQueryDocument);
 
-export function AppShell({ viewer }: { viewer: FragmentOf<typeof UserMenuFragment> }) {
+interface AppShellProps {
+  viewer: FragmentOf<typeof UserMenuFragment> & FragmentOf<typeof MovableBoardViewerFragment>;
+}
+
+export function AppShell({ viewer }: AppShellProps) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ActionsQuery });
   const [actionParam, setActionParam] = useActionParam();
   // Kept across actions: a unit looking at its own projects keeps that filter on every board.
@@ -58,7 +63,7 @@ export function AppShell({ viewer }: { viewer: FragmentOf<typeof UserMenuFragmen
 
       <main className="app-main">
         {selected ? (
-          <BoardPage action={selected} filter={filter} onFilterChange={setFilter} />
+          <BoardPage action={selected} viewer={viewer} filter={filter} onFilterChange={setFilter} />
         ) : fetching ? (
           <p className="panel-message">正在加载…</p>
         ) : error ? (

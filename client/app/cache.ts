@@ -32,6 +32,7 @@ const embedded = () => null;
 
 const keys: Record<Exclude<EmbeddedTypeName, RootTypeName>, typeof embedded> = {
   AccountLockedError: embedded,
+  ActionSummary: embedded,
   AnnualPlan: embedded,
   AuditChainStatus: embedded,
   AuditEventConnection: embedded,
@@ -66,6 +67,7 @@ const keys: Record<Exclude<EmbeddedTypeName, RootTypeName>, typeof embedded> = {
   ResolveBlockerSuccess: embedded,
   SaveGateRequirementSuccess: embedded,
   SetGateItemSuccess: embedded,
+  SetProjectArchivedSuccess: embedded,
   StageTransitionConnection: embedded,
   StageTransitionEdge: embedded,
   StaleVersionError: embedded,
@@ -186,6 +188,13 @@ const possibleTypeSets: PossibleTypeSets = {
     ForbiddenError: true,
     NotFoundError: true,
     SetGateItemSuccess: true,
+    StaleVersionError: true,
+    ValidationError: true,
+  },
+  SetProjectArchivedResult: {
+    ForbiddenError: true,
+    NotFoundError: true,
+    SetProjectArchivedSuccess: true,
     StaleVersionError: true,
     ValidationError: true,
   },

@@ -2,12 +2,11 @@
 // ends the session when the server says the user is no longer signed in.
 import { cacheExchange } from "@urql/exchange-graphcache";
 import { persistedExchange } from "@urql/exchange-persisted";
-import { Client, fetchExchange, mapExchange } from "urql";
+import { Client, fetchExchange, mapExchange, subscriptionExchange } from "urql";
 import { cacheConfig } from "./cache";
 import { hasErrorCode } from "./errors";
-
-/** Operation name → SHA-256 of its document, compiled in by the build (vite.config.ts). */
-declare const __PERSISTED_OPERATION_HASHES__: Record<string, string>;
+import { persistedOperationHash } from "./persistedOperations";
+import { forwardSubscriptionOverSSE } from "./subscriptionTransport";
 
 export function createUrqlClient(options: { onUnauthenticated: () => void }): Client {
   let unauthenticated = false;
@@ -36,13 +35,10 @@ export function createUrqlClient(options: { onUnauthenticated: () => void }): Cl
         enableForMutation: true,
         enableForSubscriptions: true,
         preferGetForPersistedQueries: false,
-        generateHash: async (_query, document) => {
-          const name = (document as { documentId?: string }).documentId;
-          const hash = name ? __PERSISTED_OPERATION_HASHES__[name] : undefined;
-          if (!hash) throw new Error(`操作 ${name ?? "(未命名)"} 不在持久化清单中`);
-          return hash;
-        },
+        generateHash: async (_query, document) => persistedOperationHash(document),
       }),
+      // Live board updates (boardChanged) as server-sent events; queries and mutations go on to fetch.
+      subscriptionExchange({ forwardSubscription: forwardSubscriptionOverSSE }),
       fetchExchange,
     ],
   });

@@ -2,7 +2,8 @@
 // with the reference data, which each test file clones. Without a server the suite runs on the
 // embedded database (PGlite) and says so. CI sets TUIJIN_TEST_REQUIRE_POSTGRES=1 so that a missing
 // server fails the run instead.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../server/db/client.js";
@@ -16,10 +17,20 @@ declare module "vitest" {
   }
 }
 
-/** The web client is served by the server under test; build it once if it is missing. */
+function newestUnder(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestUnder(file) : statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+/** The web client is served by the server under test; build it when it is missing or older than its sources. */
 async function ensureClientBuilt(): Promise<void> {
-  const built = ["../../dist/client/index.html", "../../dist/persisted-operations.json"];
-  if (built.every((file) => existsSync(fileURLToPath(new URL(file, import.meta.url))))) return;
+  const built = ["../../dist/client/index.html", "../../dist/persisted-operations.json"].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+  const sources = fileURLToPath(new URL("../../client", import.meta.url));
+  if (built.every((file) => existsSync(file) && statSync(file).mtimeMs >= newestUnder(sources))) return;
   const { build } = await import("vite");
   // Vitest runs with NODE_ENV=test, which would give a development build of React.
   const nodeEnv = process.env.NODE_ENV;

@@ -1,10 +1,12 @@
-import { useState } from "react";
+import { useDroppable } from "@dnd-kit/core";
+import { use, useState } from "react";
 import { graphql, readFragment, type FragmentOf } from "../../graphql";
+import { BoardMovesContext, type CardDragData } from "./boardMoves";
 import type { ProjectFilter } from "./boardFilter";
 import { ColumnPage } from "./ColumnPage";
 import { formatInvestment, STAGE_LABELS } from "./format";
 import { LoadMoreItem } from "./LoadMoreItem";
-import { ProjectCard, ProjectCardFragment } from "./ProjectCard";
+import { ProjectCardFragment, ProjectCardItem } from "./ProjectCard";
 
 export const BoardColumnFragment = graphql(
   `
@@ -16,6 +18,7 @@ export const BoardColumnFragment = graphql(
         edges {
           node {
             id
+            stage
             ...ProjectCard_project
           }
         }
@@ -37,6 +40,9 @@ interface BoardColumnProps {
 
 export function BoardColumn({ column: columnData, filter }: BoardColumnProps) {
   const column = readFragment(BoardColumnFragment, columnData);
+  const { moves } = use(BoardMovesContext);
+  // The column is where cards are dropped; its id is its stage.
+  const { setNodeRef, isOver, active } = useDroppable({ id: column.stage });
   // Cursors of the pages loaded after the first one (the parent remounts the column on a new filter).
   const [cursors, setCursors] = useState<string[]>([]);
   const loadMore = (after: string) => setCursors((loaded) => (loaded.includes(after) ? loaded : [...loaded, after]));
@@ -45,29 +51,55 @@ export function BoardColumn({ column: columnData, filter }: BoardColumnProps) {
   const label = STAGE_LABELS[column.stage];
   const headingId = `column-${column.stage}`;
 
+  // Pending moves: cards moved here are drawn first, and the totals count them, until the board is
+  // read again.
+  const pending = [...moves.values()];
+  const listed = new Set(firstPage.edges.map((edge) => edge.node.id));
+  const movedIn = pending.filter((move) => move.to === column.stage && !listed.has(move.projectId));
+  const inCount = pending.filter((move) => move.to === column.stage).length;
+  const out = pending.filter((move) => move.from === column.stage);
+  const totalCount = column.totalCount + inCount - out.length;
+  const totalInvestment =
+    Number(column.totalInvestment) +
+    pending.reduce(
+      (sum, move) =>
+        sum + (move.to === column.stage ? Number(move.totalInvestment) : 0) - (move.from === column.stage ? Number(move.totalInvestment) : 0),
+      0,
+    );
+  const hasCards =
+    movedIn.length > 0 || firstPage.edges.some((edge) => (moves.get(edge.node.id)?.to ?? edge.node.stage) === column.stage);
+  const dropTarget = isOver && (active?.data.current as CardDragData | undefined)?.stage !== column.stage;
+
   return (
-    <section className={`column column--${column.stage.toLowerCase().replaceAll("_", "-")}`} aria-labelledby={headingId}>
+    <section
+      ref={setNodeRef}
+      className={`column column--${column.stage.toLowerCase().replaceAll("_", "-")}${dropTarget ? " column--drop-target" : ""}`}
+      aria-labelledby={headingId}
+      data-testid="board-column"
+      data-stage={column.stage}
+    >
       <header className="column__header">
         <h2 className="column__title" id={headingId}>
           <span className="column__dot" aria-hidden="true" />
           {label}
-          <span className="column__count" aria-label={`${column.totalCount} 个项目`}>
-            {column.totalCount}
+          <span className="column__count" aria-label={`${totalCount} 个项目`}>
+            {totalCount}
           </span>
         </h2>
         <p className="column__investment">
-          <span className="column__investment-label">总投资</span> {formatInvestment(column.totalInvestment)}
+          <span className="column__investment-label">总投资</span> {formatInvestment(totalInvestment)}
         </p>
       </header>
       <div className="column__body">
-        {firstPage.edges.length === 0 ? (
-          <p className="column__empty">暂无项目</p>
+        {!hasCards && cursors.length === 0 && !nextCursor ? (
+          <p className="column__empty">{dropTarget ? "放到此阶段" : "暂无项目"}</p>
         ) : (
           <ol className="column__cards">
+            {movedIn.map((move) => (
+              <ProjectCardItem key={move.projectId} project={move.project} columnStage={column.stage} />
+            ))}
             {firstPage.edges.map((edge) => (
-              <li key={edge.node.id}>
-                <ProjectCard project={edge.node} />
-              </li>
+              <ProjectCardItem key={edge.node.id} project={edge.node} columnStage={column.stage} />
             ))}
             {cursors.map((after, index) => (
               <ColumnPage

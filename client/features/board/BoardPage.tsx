@@ -1,4 +1,5 @@
-import { useQuery } from "urql";
+import { useCallback, useEffect, useRef } from "react";
+import { useClient, useQuery } from "urql";
 import { describeError } from "../../app/errors";
 import { graphql, readFragment, type FragmentOf } from "../../graphql";
 import { BoardColumn, BoardColumnFragment } from "./BoardColumn";
@@ -6,6 +7,7 @@ import { BoardFilters, BoardFiltersFragment } from "./BoardFilters";
 import { toProjectFilter, type BoardFilterState } from "./boardFilter";
 import { BoardSkeleton } from "./BoardSkeleton";
 import { formatInvestment, sumInvestment } from "./format";
+import { MovableBoard, type MovableBoardViewerFragment } from "./MovableBoard";
 import { useDebouncedValue } from "./useDebouncedValue";
 
 export const BoardPageFragment = graphql(
@@ -51,12 +53,14 @@ const BoardQuery = graphql.persisted("Board", BoardQueryDocument);
 
 interface BoardPageProps {
   action: FragmentOf<typeof BoardPageFragment>;
+  /** The signed-in user: what they may move. */
+  viewer: FragmentOf<typeof MovableBoardViewerFragment>;
   filter: BoardFilterState;
   onFilterChange: (next: BoardFilterState) => void;
 }
 
 /** One action's board (看板): filters, totals and the five stage columns. */
-export function BoardPage({ action: actionData, filter: filterState, onFilterChange }: BoardPageProps) {
+export function BoardPage({ action: actionData, viewer, filter: filterState, onFilterChange }: BoardPageProps) {
   const action = readFragment(BoardPageFragment, actionData);
   // A sub-task chosen on another action's board does not apply here.
   const form: BoardFilterState = action.subTasks.some((subTask) => subTask.id === filterState.subTaskId)
@@ -65,10 +69,19 @@ export function BoardPage({ action: actionData, filter: filterState, onFilterCha
   const search = useDebouncedValue(form.search, 300);
   const filter = toProjectFilter({ ...form, search });
 
-  const [{ data, fetching, error, operation }, reexecute] = useQuery({
-    query: BoardQuery,
-    variables: { actionCode: action.code, filter },
+  const variables = { actionCode: action.code, filter };
+  const [{ data, fetching, error, operation }, reexecute] = useQuery({ query: BoardQuery, variables });
+  const client = useClient();
+  const variablesRef = useRef(variables);
+  useEffect(() => {
+    variablesRef.current = variables;
   });
+  // After a move (ours or anyone's) the counts and sums change too: the whole board is read again.
+  // Same query and variables as above, so the board shows the answer without a loading state.
+  const refreshBoard = useCallback(
+    () => client.query(BoardQuery, variablesRef.current, { requestPolicy: "network-only" }).toPromise(),
+    [client],
+  );
   const columns = data?.board.columns;
   // While a new filter loads, the previous board stays on screen: its columns page on with the
   // action and filter they were read with, not with what the form says now.
@@ -105,11 +118,13 @@ export function BoardPage({ action: actionData, filter: filterState, onFilterCha
       </div>
 
       {columns ? (
-        <div className={fetching ? "board board--refreshing" : "board"} aria-busy={fetching}>
-          {columns.map((column) => (
-            <BoardColumn key={`${column.stage}:${columnKey}`} column={column} filter={shownFilter} />
-          ))}
-        </div>
+        <MovableBoard actionCode={action.code} viewer={viewer} refreshBoard={refreshBoard}>
+          <div className={fetching ? "board board--refreshing" : "board"} aria-busy={fetching}>
+            {columns.map((column) => (
+              <BoardColumn key={`${column.stage}:${columnKey}`} column={column} filter={shownFilter} />
+            ))}
+          </div>
+        </MovableBoard>
       ) : error ? (
         <div className="panel-message panel-message--error" role="alert">
           <p>看板加载失败：{describeError(error)}</p>

@@ -3,7 +3,8 @@ import { describeError } from "../../app/errors";
 import { graphql } from "../../graphql";
 import type { ProjectFilter } from "./boardFilter";
 import { LoadMoreItem } from "./LoadMoreItem";
-import { ProjectCard, ProjectCardFragment } from "./ProjectCard";
+import type { Stage } from "./moveRules";
+import { ProjectCardFragment, ProjectCardItem } from "./ProjectCard";
 
 // A further page of one column. The board's own `projects` field takes one cursor for all five
 // columns, so later pages come from `projects(filter: { …, actionCode, stage })`, which pages
@@ -31,7 +32,8 @@ const ColumnPageQueryDocument = graphql(
 export const ColumnPageQuery = graphql.persisted("ColumnPage", ColumnPageQueryDocument);
 
 interface ColumnPageProps {
-  filter: ProjectFilter;
+  /** Includes the column's stage. */
+  filter: ProjectFilter & { stage: Stage };
   after: string;
   /** Only the last page offers 加载更多. */
   isLast: boolean;
@@ -41,14 +43,13 @@ interface ColumnPageProps {
 export function ColumnPage({ filter, after, isLast, onLoadMore }: ColumnPageProps) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ColumnPageQuery, variables: { filter, after } });
   const page = data?.projects;
+  const stage = filter.stage;
   const nextCursor = page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
 
   return (
     <>
       {page?.edges.map((edge) => (
-        <li key={edge.node.id}>
-          <ProjectCard project={edge.node} />
-        </li>
+        <ProjectCardItem key={edge.node.id} project={edge.node} columnStage={stage} />
       ))}
       {isLast &&
         (fetching && !page ? (

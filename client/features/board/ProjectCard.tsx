@@ -1,11 +1,17 @@
-import { graphql, readFragment, type FragmentOf } from "../../graphql";
+import { useDraggable } from "@dnd-kit/core";
+import { use, type HTMLAttributes, type Ref } from "react";
+import { graphql, readFragment, type FragmentOf, type ResultOf } from "../../graphql";
+import { BoardMovesContext, type CardDragData } from "./boardMoves";
 import { formatInvestment, formatQuantity, FUNDING_KINDS, FUNDING_LABELS } from "./format";
+import type { Stage } from "./moveRules";
 
 export const ProjectCardFragment = graphql(`
   fragment ProjectCard_project on Project {
     id
     code
     name
+    stage
+    version
     daysInStage
     totalInvestment
     targetQuantity
@@ -25,13 +31,93 @@ export const ProjectCardFragment = graphql(`
   }
 `);
 
-/** A project on the board (read-only in this milestone). */
-export function ProjectCard({ project: projectData }: { project: FragmentOf<typeof ProjectCardFragment> }) {
+interface ProjectCardItemProps {
+  project: FragmentOf<typeof ProjectCardFragment>;
+  /** The column this list belongs to. */
+  columnStage: Stage;
+}
+
+/**
+ * A project as an item of a column's list. Nothing when the card is in another column: moved there
+ * by the user (pending) or by someone else (the cache has its new stage before the board is read again).
+ */
+export function ProjectCardItem({ project: projectData, columnStage }: ProjectCardItemProps) {
   const project = readFragment(ProjectCardFragment, projectData);
-  const kinds = FUNDING_KINDS.filter((kind) => project.fundingSources.some((source) => source.kind === kind));
+  const { moves, canMove } = use(BoardMovesContext);
+  const move = moves.get(project.id);
+  const stage = move ? move.to : project.stage;
+  if (stage !== columnStage) return null;
 
   return (
-    <article className="project-card" aria-label={project.name}>
+    <li>
+      {!move && canMove(project.responsibleUnit.id) ? (
+        <DraggableProjectCard project={project} projectData={projectData} stage={stage} />
+      ) : (
+        <ProjectCardView project={project} stage={stage} saving={move?.status === "saving"} />
+      )}
+    </li>
+  );
+}
+
+function DraggableProjectCard({
+  project,
+  projectData,
+  stage,
+}: {
+  project: ResultOf<typeof ProjectCardFragment>;
+  projectData: FragmentOf<typeof ProjectCardFragment>;
+  stage: Stage;
+}) {
+  const data: CardDragData = { project: projectData, stage };
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: project.id, data });
+  return (
+    <ProjectCardView
+      ref={setNodeRef}
+      project={project}
+      stage={stage}
+      dragHandlers={{ ...attributes, ...listeners, "aria-roledescription": "可拖动的项目卡片" }}
+      lifted={isDragging}
+    />
+  );
+}
+
+interface ProjectCardViewProps {
+  project: ResultOf<typeof ProjectCardFragment>;
+  stage: Stage;
+  ref?: Ref<HTMLElement>;
+  /** dnd-kit's attributes and listeners, for a card the user may move. */
+  dragHandlers?: HTMLAttributes<HTMLElement>;
+  /** The card is being dragged (its copy follows the pointer). */
+  lifted?: boolean;
+  /** The card's move is being saved. */
+  saving?: boolean;
+  /** The copy under the pointer while dragging: not a card of the board for tests or screen readers. */
+  overlay?: boolean;
+}
+
+/** A project on the board. */
+export function ProjectCardView({ project, stage, ref, dragHandlers, lifted, saving, overlay }: ProjectCardViewProps) {
+  const kinds = FUNDING_KINDS.filter((kind) => project.fundingSources.some((source) => source.kind === kind));
+  const className = [
+    "project-card",
+    dragHandlers && "project-card--draggable",
+    lifted && "project-card--placeholder",
+    saving && "project-card--saving",
+    overlay && "project-card--overlay",
+  ]
+    .filter(Boolean)
+    .join(" ");
+
+  return (
+    <article
+      ref={ref}
+      className={className}
+      aria-label={overlay ? undefined : project.name}
+      aria-hidden={overlay || undefined}
+      aria-busy={saving || undefined}
+      {...(!overlay && { "data-testid": "project-card", "data-code": project.code, "data-stage": stage })}
+      {...dragHandlers}
+    >
       <p className="project-card__code">{project.code}</p>
       <h3 className="project-card__name">{project.name}</h3>
       <p className="project-card__units">
@@ -53,7 +139,7 @@ export function ProjectCard({ project: projectData }: { project: FragmentOf<type
         </ul>
       )}
       <footer className="project-card__footer">
-        <span className="project-card__days">在本阶段 {project.daysInStage} 天</span>
+        <span className="project-card__days">{saving ? "正在保存…" : `在本阶段 ${project.daysInStage} 天`}</span>
         <span className="project-card__investment">{formatInvestment(project.totalInvestment)}</span>
       </footer>
     </article>

@@ -1,0 +1,237 @@
+// The board's columns as drop targets: drag a card (pointer, touch or keyboard) to another stage.
+// A move shows at once, is saved with moveProject, and is undone with a message when refused.
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  TouchSensor,
+  pointerWithin,
+  rectIntersection,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragStartEvent,
+  type KeyboardCoordinateGetter,
+  type ScreenReaderInstructions,
+} from "@dnd-kit/core";
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
+import { graphql, readFragment, type FragmentOf } from "../../graphql";
+import { BoardMovesContext, type BoardMoves, type CardDragData, type PendingMove } from "./boardMoves";
+import { STAGE_LABELS, STAGES } from "./format";
+import { MoveBackDialog } from "./MoveBackDialog";
+import { MoveRefusalAlert } from "./MoveRefusalAlert";
+import { canMoveProject, isMoveBack, type Stage } from "./moveRules";
+import { ProjectCardFragment, ProjectCardView } from "./ProjectCard";
+import { useBoardChanged } from "./useBoardChanged";
+import { useMoveProject, type MoveRefusal } from "./useMoveProject";
+
+export const MovableBoardViewerFragment = graphql(`
+  fragment MovableBoard_viewer on User {
+    id
+    role
+    unit {
+      id
+    }
+  }
+`);
+
+/** Mouse and pen only: a finger goes to the TouchSensor, which waits for a long press so the board still scrolls. */
+class MousePointerSensor extends PointerSensor {
+  static override activators = [
+    {
+      eventName: "onPointerDown" as const,
+      handler: ({ nativeEvent: event }: ReactPointerEvent) => event.isPrimary && event.button === 0 && event.pointerType !== "touch",
+    },
+  ];
+}
+
+/** Left/Up and Right/Down move the lifted card to the previous or next stage's column. */
+const columnKeyboardCoordinates: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
+  const step = event.code === "ArrowRight" || event.code === "ArrowDown" ? 1 : event.code === "ArrowLeft" || event.code === "ArrowUp" ? -1 : 0;
+  if (step === 0) return undefined;
+  event.preventDefault();
+  const { active, over, collisionRect, droppableRects } = context;
+  const current = (over?.id ?? (active?.data.current as CardDragData | undefined)?.stage) as Stage | undefined;
+  const target = current ? STAGES[STAGES.indexOf(current) + step] : undefined;
+  const rect = target ? droppableRects.get(target) : undefined;
+  if (!rect || !collisionRect) return currentCoordinates;
+  return {
+    x: rect.left + (rect.width - collisionRect.width) / 2,
+    // Just under the column's header.
+    y: rect.top + Math.min(72, Math.max(0, rect.height - collisionRect.height)),
+  };
+};
+
+/** The column under the pointer; for the keyboard (no pointer), the column the card overlaps most. */
+const columnCollision: CollisionDetection = (args) => {
+  const underPointer = pointerWithin(args);
+  return underPointer.length > 0 ? underPointer : rectIntersection(args);
+};
+
+function cardName(data: unknown): string {
+  const card = data as CardDragData | undefined;
+  return card ? readFragment(ProjectCardFragment, card.project).name : "项目";
+}
+
+function stageName(id: unknown): string {
+  return STAGE_LABELS[id as Stage] ?? String(id);
+}
+
+const announcements: Announcements = {
+  onDragStart: ({ active }) =>
+    `已拿起项目卡片「${cardName(active.data.current)}」，当前在「${stageName((active.data.current as CardDragData).stage)}」列。`,
+  onDragOver: ({ active, over }) =>
+    over
+      ? `项目卡片「${cardName(active.data.current)}」已移到「${stageName(over.id)}」列上方。`
+      : `项目卡片「${cardName(active.data.current)}」不在任何阶段列上方。`,
+  onDragEnd: ({ active, over }) =>
+    over && over.id !== (active.data.current as CardDragData).stage
+      ? `项目卡片「${cardName(active.data.current)}」已放入「${stageName(over.id)}」列，正在保存。`
+      : `项目卡片「${cardName(active.data.current)}」已放回原列。`,
+  onDragCancel: ({ active }) => `已取消拖动，项目卡片「${cardName(active.data.current)}」回到原列。`,
+};
+
+const screenReaderInstructions: ScreenReaderInstructions = {
+  draggable:
+    "按空格键或回车键拿起项目卡片；拿起后用左右方向键切换到相邻的阶段列，再按空格键或回车键放下；按 Esc 键取消。",
+};
+
+interface MovableBoardProps {
+  actionCode: number;
+  viewer: FragmentOf<typeof MovableBoardViewerFragment>;
+  /** Reads the board again from the server; resolves when the new board is shown. */
+  refreshBoard: () => Promise<unknown>;
+  children: ReactNode;
+}
+
+export function MovableBoard({ actionCode, viewer: viewerData, refreshBoard, children }: MovableBoardProps) {
+  const viewer = readFragment(MovableBoardViewerFragment, viewerData);
+  const role = viewer.role;
+  const unitId = viewer.unit?.id ?? null;
+  const { moveProject } = useMoveProject();
+  const [moves, setMoves] = useState<ReadonlyMap<string, PendingMove>>(new Map());
+  const [dragged, setDragged] = useState<CardDragData | null>(null);
+  const [refusal, setRefusal] = useState<{ projectName: string; refusal: MoveRefusal } | null>(null);
+  // A card moved with the keyboard is drawn anew (saving, then in its column): focus goes back to it.
+  const refocusCode = useRef<string | null>(null);
+
+  const sensors = useSensors(
+    // A few pixels before a drag starts, so a click on a card stays a click.
+    useSensor(MousePointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
+  );
+
+  const putMove = useCallback((move: PendingMove) => setMoves((current) => new Map(current).set(move.projectId, move)), []);
+  const dropMove = useCallback(
+    (projectId: string) =>
+      setMoves((current) => {
+        const next = new Map(current);
+        next.delete(projectId);
+        return next;
+      }),
+    [],
+  );
+
+  // Saved moves stay drawn until a fresh board (asked for after the save) shows them.
+  const refresh = useCallback(async () => {
+    try {
+      await refreshBoard();
+    } finally {
+      setMoves((current) => new Map([...current].filter(([, move]) => move.status !== "settled")));
+    }
+  }, [refreshBoard]);
+
+  useBoardChanged(actionCode, () => void refresh());
+
+  useEffect(() => {
+    const code = refocusCode.current;
+    if (!code) return;
+    const card = document.querySelector<HTMLElement>(`[data-testid="project-card"][data-code="${CSS.escape(code)}"][tabindex]`);
+    if (card) {
+      refocusCode.current = null;
+      card.focus();
+    }
+  });
+
+  async function save(move: PendingMove, note?: string) {
+    putMove({ ...move, status: "saving" });
+    const project = readFragment(ProjectCardFragment, move.project);
+    const outcome = await moveProject({ projectId: move.projectId, to: move.to, expectedVersion: project.version, note });
+    if (outcome.ok) {
+      putMove({ ...move, status: "settled" });
+      await refresh();
+      return;
+    }
+    dropMove(move.projectId);
+    setRefusal({ projectName: project.name, refusal: outcome.refusal });
+    if (outcome.refusal.stale) void refresh();
+  }
+
+  function onDragStart({ active }: DragStartEvent) {
+    setDragged((active.data.current as CardDragData | undefined) ?? null);
+  }
+
+  function onDragEnd({ active, over, activatorEvent }: DragEndEvent) {
+    setDragged(null);
+    const card = active.data.current as CardDragData | undefined;
+    const to = over?.id as Stage | undefined;
+    if (!card || !to || to === card.stage) return;
+    const project = readFragment(ProjectCardFragment, card.project);
+    refocusCode.current = activatorEvent instanceof KeyboardEvent ? project.code : null;
+    const back = isMoveBack(card.stage, to);
+    const move: PendingMove = {
+      projectId: project.id,
+      project: card.project,
+      from: card.stage,
+      to,
+      totalInvestment: project.totalInvestment,
+      status: back ? "reason" : "saving",
+    };
+    setRefusal(null);
+    if (back) putMove(move);
+    else void save(move);
+  }
+
+  const context = useMemo<BoardMoves>(
+    () => ({ moves, canMove: (responsibleUnitId) => canMoveProject({ role, unitId }, responsibleUnitId) }),
+    [moves, role, unitId],
+  );
+  const awaitingReason = [...moves.values()].find((move) => move.status === "reason");
+  const draggedProject = dragged ? readFragment(ProjectCardFragment, dragged.project) : null;
+
+  return (
+    <BoardMovesContext value={context}>
+      {refusal && (
+        <MoveRefusalAlert projectName={refusal.projectName} refusal={refusal.refusal} onClose={() => setRefusal(null)} />
+      )}
+      <DndContext
+        sensors={sensors}
+        collisionDetection={columnCollision}
+        accessibility={{ announcements, screenReaderInstructions }}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragged(null)}
+      >
+        {children}
+        {/* The copy under the pointer: outside the columns, so their scrolling does not clip it. */}
+        <DragOverlay dropAnimation={null}>
+          {draggedProject && dragged && <ProjectCardView project={draggedProject} stage={dragged.stage} overlay />}
+        </DragOverlay>
+      </DndContext>
+      {awaitingReason && (
+        <MoveBackDialog
+          key={awaitingReason.projectId}
+          projectName={readFragment(ProjectCardFragment, awaitingReason.project).name}
+          from={awaitingReason.from}
+          to={awaitingReason.to}
+          onConfirm={(reason) => void save(awaitingReason, reason)}
+          onCancel={() => dropMove(awaitingReason.projectId)}
+        />
+      )}
+    </BoardMovesContext>
+  );
+}

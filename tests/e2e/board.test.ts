@@ -1,0 +1,82 @@
+// The board in real Chromium: an owner drags a card across a gate and sees what is missing, completes
+// the gate and moves it, the move persists and shows in a second browser at once; an auditor sees no
+// draggable cards.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeGate, makeProject } from "../support/projects.js";
+import { dragCard, hasChromium, launchBrowser, signInPage } from "../support/browser.js";
+import { PASSWORD, startTestServer, type TestServer } from "../support/server.js";
+
+describe.skipIf(!hasChromium)("board in Chromium", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    await server.signIn("e2e-owner", "OWNER", "jtj");
+    await server.signIn("e2e-auditor", "AUDITOR");
+    await makeProject(server.db, { code: "E2E-01", name: "端到端测试道路", subTaskCode: "2.1", unitCode: "jtj", stage: "RESERVE" });
+    await makeProject(server.db, { code: "E2E-02", name: "他人单位项目", subTaskCode: "2.1", unitCode: "zjj", stage: "RESERVE" });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const card = (page: import("playwright-core").Page, code: string) => page.locator(`[data-testid="project-card"][data-code="${code}"]`);
+
+  it("an owner drags a card across a gate, sees the missing items, completes the gate, and the move persists and shows live elsewhere", async () => {
+    const owner = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const watcher = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await owner.newPage();
+    const other = await watcher.newPage();
+    await signInPage(page, server.url, "e2e-owner", PASSWORD, "/?action=2");
+    await signInPage(other, server.url, "e2e-auditor", PASSWORD, "/?action=2");
+    await expect.poll(() => card(page, "E2E-01").getAttribute("data-stage")).toBe("RESERVE");
+
+    // Across the gate without its checklist: refused, the missing items listed, the card back in place.
+    await dragCard(page, "E2E-01", "PREPARATION");
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("项目建议书或可行性研究报告");
+    expect(await alert.locator("li").allTextContents()).toEqual(["项目建议书或可行性研究报告", "已明确资金来源"]);
+    await expect.poll(() => card(page, "E2E-01").getAttribute("data-stage")).toBe("RESERVE");
+
+    // With the gate complete the move goes through, and the other browser sees it without reloading.
+    const project = await server.db.prisma.project.findUniqueOrThrow({ where: { code: "E2E-01" } });
+    await completeGate(server.db, project.id);
+    await page.reload();
+    await card(page, "E2E-01").waitFor();
+    await dragCard(page, "E2E-01", "PREPARATION");
+    await expect.poll(() => card(page, "E2E-01").getAttribute("data-stage"), { timeout: 5000 }).toBe("PREPARATION");
+    await expect.poll(() => card(other, "E2E-01").getAttribute("data-stage"), { timeout: 5000 }).toBe("PREPARATION");
+
+    // It persisted, with a history entry.
+    await page.reload();
+    await expect.poll(() => card(page, "E2E-01").getAttribute("data-stage")).toBe("PREPARATION");
+    const history = await server.db.prisma.stageTransition.findMany({ where: { projectId: project.id }, include: { actor: true }, orderBy: { id: "asc" } });
+    expect(history.map((t) => [t.fromStage, t.toStage, t.actor?.username ?? null])).toEqual([
+      [null, "RESERVE", null],
+      ["RESERVE", "PREPARATION", "e2e-owner"],
+    ]);
+    await owner.close();
+    await watcher.close();
+  });
+
+  it("lets an owner drag only its own unit's cards, and an auditor none", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signInPage(page, server.url, "e2e-owner", PASSWORD, "/?action=2");
+    expect(await card(page, "E2E-01").getAttribute("aria-roledescription")).toBe("可拖动的项目卡片");
+    expect(await card(page, "E2E-02").getAttribute("aria-roledescription")).toBeNull();
+    await context.close();
+
+    const auditorContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const auditorPage = await auditorContext.newPage();
+    await signInPage(auditorPage, server.url, "e2e-auditor", PASSWORD, "/?action=2");
+    expect(await auditorPage.locator('[data-testid="project-card"]').count()).toBeGreaterThanOrEqual(2);
+    expect(await auditorPage.locator('[aria-roledescription="可拖动的项目卡片"]').count()).toBe(0);
+    await auditorContext.close();
+  });
+});
