@@ -1,8 +1,9 @@
-// The selected action lives in the URL (?action=2), so a reload or a shared link keeps it,
-// and the browser's back button goes to the previous board.
-import { useCallback, useSyncExternalStore } from "react";
+// The selected action and the board's "as of" date live in the URL (?action=2&at=2025-06-30), so a
+// reload or a shared link keeps them, and the browser's back button goes to the previous board.
+import { useCallback, useEffect, useSyncExternalStore } from "react";
 
 const PARAM = "action";
+const AS_OF_PARAM = "at";
 const NAVIGATE_EVENT = "tuijin:navigate";
 
 function subscribe(onChange: () => void): () => void {
@@ -20,9 +21,10 @@ function readActionCode(): number | null {
   return Number(value);
 }
 
-function writeActionCode(code: number, mode: "push" | "replace"): void {
+function writeParam(name: string, value: string | null, mode: "push" | "replace"): void {
   const url = new URL(window.location.href);
-  url.searchParams.set(PARAM, String(code));
+  if (value === null) url.searchParams.delete(name);
+  else url.searchParams.set(name, value);
   if (url.href === window.location.href) return;
   if (mode === "push") window.history.pushState(null, "", url);
   else window.history.replaceState(null, "", url);
@@ -32,6 +34,48 @@ function writeActionCode(code: number, mode: "push" | "replace"): void {
 /** The action code in the URL (null when absent or not a number), and a setter. */
 export function useActionParam(): [number | null, (code: number, mode?: "push" | "replace") => void] {
   const code = useSyncExternalStore(subscribe, readActionCode);
-  const setCode = useCallback((next: number, mode: "push" | "replace" = "push") => writeActionCode(next, mode), []);
+  const setCode = useCallback((next: number, mode: "push" | "replace" = "push") => writeParam(PARAM, String(next), mode), []);
   return [code, setCode];
+}
+
+/** The earliest date the history picker offers. */
+export const AS_OF_MIN = "2020-01-01";
+
+/** Today's date in China (YYYY-MM-DD), the last date the history picker offers. */
+export function todayInChina(): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+}
+
+/** Whether `value` is a real calendar date (YYYY-MM-DD) from AS_OF_MIN up to `today`. */
+export function isPastBoardDate(value: string, today: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real && value >= AS_OF_MIN && value <= today;
+}
+
+function readAsOfParam(): string | null {
+  return new URLSearchParams(window.location.search).get(AS_OF_PARAM);
+}
+
+/**
+ * The past date whose board is shown (YYYY-MM-DD), or null for the live board, and a setter (null
+ * goes back to the live board). Today is the live board; a future or malformed ?at= is dropped.
+ */
+export function useAsOfParam(): [string | null, (date: string | null, mode?: "push" | "replace") => void] {
+  const raw = useSyncExternalStore(subscribe, readAsOfParam);
+  const today = todayInChina();
+  const date = raw !== null && isPastBoardDate(raw, today) && raw < today ? raw : null;
+
+  useEffect(() => {
+    if (raw !== null && date === null) writeParam(AS_OF_PARAM, null, "replace");
+  }, [raw, date]);
+
+  const setDate = useCallback((next: string | null, mode: "push" | "replace" = "push") => {
+    writeParam(AS_OF_PARAM, next !== null && next < todayInChina() ? next : null, mode);
+  }, []);
+  return [date, setDate];
 }

@@ -79,4 +79,22 @@ describe.skipIf(!hasChromium)("board in Chromium", () => {
     expect(await auditorPage.locator('[aria-roledescription="可拖动的项目卡片"]').count()).toBe(0);
     await auditorContext.close();
   });
+
+  it("shows the board as it stood on a past date, read-only, and keeps the date on reload", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signInPage(page, server.url, "e2e-owner", PASSWORD, "/?action=2&at=2024-06-30");
+    await page.getByText("正在查看 2024年6月30日 的看板（只读）").waitFor();
+    // E2E-01 entered 储备 on 2024-01-01 and was moved to 准备 only today.
+    const reserve = page.locator('[data-testid="board-column"][data-stage="RESERVE"]');
+    await reserve.locator('[data-testid="project-card"][data-code="E2E-01"]').waitFor();
+    expect(await page.locator('[aria-roledescription="可拖动的项目卡片"]').count()).toBe(0);
+    await page.reload();
+    await page.getByText("正在查看 2024年6月30日 的看板（只读）").waitFor();
+    await page.locator(".as-of-banner").getByRole("button", { name: "回到今天" }).click();
+    const today = page.locator('[data-testid="board-column"][data-stage="PREPARATION"]');
+    await today.locator('[data-testid="project-card"][data-code="E2E-01"]').waitFor();
+    expect(await page.locator('[aria-roledescription="可拖动的项目卡片"]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
 });

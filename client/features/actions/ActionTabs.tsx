@@ -7,6 +7,10 @@ export const ActionTabsFragment = graphql(`
     code
     name
     shortName
+    summary {
+      projectCount
+      completedCount
+    }
   }
 `);
 
@@ -35,12 +39,13 @@ export function ActionTabs({ actions: actionsData, selectedCode, onSelect }: Act
       <ul className="action-tabs__list" ref={listRef}>
         {actions.map((action) => {
           const selected = action.code === selectedCode;
+          const { projectCount, completedCount } = action.summary;
           return (
             <li key={action.id}>
               <a
                 className="action-tabs__tab"
                 href={`?action=${action.code}`}
-                title={action.name}
+                title={`${action.name}（竣工 ${completedCount}/${projectCount} 个项目）`}
                 aria-current={selected ? "page" : undefined}
                 onClick={(event) => {
                   // Plain clicks stay in the page; ctrl/cmd-click still opens a new tab.
@@ -51,6 +56,10 @@ export function ActionTabs({ actions: actionsData, selectedCode, onSelect }: Act
               >
                 <span className="action-tabs__code">{action.code}</span>
                 <span className="action-tabs__name">{action.shortName}</span>
+                {/* Hidden on phones, where the tabs scroll sideways and every pixel counts. */}
+                <span className="action-tabs__progress">
+                  竣工 {completedCount}/{projectCount}
+                </span>
               </a>
             </li>
           );

@@ -40,9 +40,9 @@ interface BoardColumnProps {
 
 export function BoardColumn({ column: columnData, filter }: BoardColumnProps) {
   const column = readFragment(BoardColumnFragment, columnData);
-  const { moves } = use(BoardMovesContext);
-  // The column is where cards are dropped; its id is its stage.
-  const { setNodeRef, isOver, active } = useDroppable({ id: column.stage });
+  const { moves, past } = use(BoardMovesContext);
+  // The column is where cards are dropped; its id is its stage. A past board takes no drops.
+  const { setNodeRef, isOver, active } = useDroppable({ id: column.stage, disabled: past });
   // Cursors of the pages loaded after the first one (the parent remounts the column on a new filter).
   const [cursors, setCursors] = useState<string[]>([]);
   const loadMore = (after: string) => setCursors((loaded) => (loaded.includes(after) ? loaded : [...loaded, after]));
@@ -67,7 +67,8 @@ export function BoardColumn({ column: columnData, filter }: BoardColumnProps) {
       0,
     );
   const hasCards =
-    movedIn.length > 0 || firstPage.edges.some((edge) => (moves.get(edge.node.id)?.to ?? edge.node.stage) === column.stage);
+    movedIn.length > 0 ||
+    firstPage.edges.some((edge) => past || (moves.get(edge.node.id)?.to ?? edge.node.stage) === column.stage);
   const dropTarget = isOver && (active?.data.current as CardDragData | undefined)?.stage !== column.stage;
 
   return (
@@ -110,7 +111,11 @@ export function BoardColumn({ column: columnData, filter }: BoardColumnProps) {
                 onLoadMore={loadMore}
               />
             ))}
-            {cursors.length === 0 && nextCursor && <LoadMoreItem onClick={() => loadMore(nextCursor)} />}
+            {/* Further pages come from today's stages (projects(filter: { stage })), not from the past board's. */}
+            {cursors.length === 0 && nextCursor && past && (
+              <li className="column__more column__more--note">另有 {totalCount - firstPage.edges.length} 个项目未显示</li>
+            )}
+            {cursors.length === 0 && nextCursor && !past && <LoadMoreItem onClick={() => loadMore(nextCursor)} />}
           </ol>
         )}
       </div>

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useRef } from "react";
 import { useClient, useQuery } from "urql";
 import { describeError } from "../../app/errors";
+import { useAsOfParam } from "../../app/useActionParam";
+import { AsOfBanner, AsOfPicker } from "./AsOfPicker";
 import { graphql, readFragment, type FragmentOf } from "../../graphql";
 import { BoardColumn, BoardColumnFragment } from "./BoardColumn";
+import { BoardMovesContext, type BoardMoves } from "./boardMoves";
 import { BoardFilters, BoardFiltersFragment } from "./BoardFilters";
 import { toProjectFilter, type BoardFilterState } from "./boardFilter";
 import { BoardSkeleton } from "./BoardSkeleton";
@@ -27,8 +30,8 @@ export const BoardPageFragment = graphql(
 
 const BoardQueryDocument = graphql(
   `
-    query Board($actionCode: Int!, $filter: ProjectFilter) {
-      board(actionCode: $actionCode, filter: $filter) {
+    query Board($actionCode: Int!, $at: DateTime, $filter: ProjectFilter) {
+      board(actionCode: $actionCode, at: $at, filter: $filter) {
         columns {
           stage
           totalCount
@@ -51,6 +54,14 @@ const BoardQueryDocument = graphql(
 // Sent as its hash only (persisted operations); the build lists every such document.
 const BoardQuery = graphql.persisted("Board", BoardQueryDocument);
 
+/** A past board: nothing moves, cards stand in the column they were in then. */
+const PAST_BOARD: BoardMoves = { moves: new Map(), canMove: () => false, past: true };
+
+/** The end of a day in China time (YYYY-MM-DD), as an ISO instant: the board as it stood that evening. */
+function endOfDayInChina(date: string): string {
+  return `${date}T23:59:59+08:00`;
+}
+
 interface BoardPageProps {
   action: FragmentOf<typeof BoardPageFragment>;
   /** The signed-in user: what they may move. */
@@ -69,13 +80,22 @@ export function BoardPage({ action: actionData, viewer, filter: filterState, onF
   const search = useDebouncedValue(form.search, 300);
   const filter = toProjectFilter({ ...form, search });
 
-  const variables = { actionCode: action.code, filter };
+  // A past date (?at=2025-06-30) shows the board as it stood then, read-only; null is the live board.
+  const [asOf, setAsOf] = useAsOfParam();
+  const variables = { actionCode: action.code, filter, ...(asOf && { at: endOfDayInChina(asOf) }) };
   const [{ data, fetching, error, operation }, reexecute] = useQuery({ query: BoardQuery, variables });
   const client = useClient();
   const variablesRef = useRef(variables);
   useEffect(() => {
     variablesRef.current = variables;
   });
+  // Live updates stop while the past is shown: back on today's board, it is read again (the cached
+  // one stays on screen meanwhile).
+  const previousAsOf = useRef(asOf);
+  useEffect(() => {
+    if (previousAsOf.current && !asOf) reexecute({ requestPolicy: "cache-and-network" });
+    previousAsOf.current = asOf;
+  }, [asOf, reexecute]);
   // After a move (ours or anyone's) the counts and sums change too: the whole board is read again.
   // Same query and variables as above, so the board shows the answer without a loading state.
   const refreshBoard = useCallback(
@@ -85,10 +105,19 @@ export function BoardPage({ action: actionData, viewer, filter: filterState, onF
   const columns = data?.board.columns;
   // While a new filter loads, the previous board stays on screen: its columns page on with the
   // action and filter they were read with, not with what the form says now.
-  const shown = operation?.variables ?? { actionCode: action.code, filter };
+  const shown = operation?.variables ?? variables;
+  // Read-only while a past board is asked for or still on screen (cards then trust their column).
+  const readOnly = Boolean(asOf || shown.at);
   const shownFilter = { ...shown.filter, actionCode: shown.actionCode };
   const columnKey = JSON.stringify(shownFilter);
   const illustrative = columns?.some((column) => column.projects.edges.some((edge) => edge.node.illustrative));
+  const board = columns && (
+    <div className={fetching ? "board board--refreshing" : "board"} aria-busy={fetching}>
+      {columns.map((column) => (
+        <BoardColumn key={`${column.stage}:${shown.at ?? "now"}:${columnKey}`} column={column} filter={shownFilter} />
+      ))}
+    </div>
+  );
 
   return (
     <section className="board-page" aria-labelledby="board-title">
@@ -106,6 +135,7 @@ export function BoardPage({ action: actionData, viewer, filter: filterState, onF
 
       <div className="board-toolbar">
         <BoardFilters action={action} value={form} onChange={onFilterChange} />
+        <AsOfPicker value={asOf} onChange={setAsOf} />
         {illustrative && (
           <p className="board-toolbar__note" role="note">
             <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
@@ -117,14 +147,16 @@ export function BoardPage({ action: actionData, viewer, filter: filterState, onF
         )}
       </div>
 
+      {asOf && <AsOfBanner date={asOf} onBack={() => setAsOf(null)} />}
+
       {columns ? (
-        <MovableBoard actionCode={action.code} viewer={viewer} refreshBoard={refreshBoard}>
-          <div className={fetching ? "board board--refreshing" : "board"} aria-busy={fetching}>
-            {columns.map((column) => (
-              <BoardColumn key={`${column.stage}:${columnKey}`} column={column} filter={shownFilter} />
-            ))}
-          </div>
-        </MovableBoard>
+        readOnly ? (
+          <BoardMovesContext value={PAST_BOARD}>{board}</BoardMovesContext>
+        ) : (
+          <MovableBoard actionCode={action.code} viewer={viewer} refreshBoard={refreshBoard}>
+            {board}
+          </MovableBoard>
+        )
       ) : error ? (
         <div className="panel-message panel-message--error" role="alert">
           <p>看板加载失败：{describeError(error)}</p>

@@ -13,6 +13,8 @@ export const ProjectCardFragment = graphql(`
     stage
     version
     daysInStage
+    overdueMilestoneCount
+    openBlockerCount
     totalInvestment
     targetQuantity
     targetUnit
@@ -43,7 +45,15 @@ interface ProjectCardItemProps {
  */
 export function ProjectCardItem({ project: projectData, columnStage }: ProjectCardItemProps) {
   const project = readFragment(ProjectCardFragment, projectData);
-  const { moves, canMove } = use(BoardMovesContext);
+  const { moves, canMove, past } = use(BoardMovesContext);
+  // On a past board the column says where the card stood then; its stage is today's.
+  if (past) {
+    return (
+      <li>
+        <ProjectCardView project={project} stage={columnStage} past />
+      </li>
+    );
+  }
   const move = moves.get(project.id);
   const stage = move ? move.to : project.stage;
   if (stage !== columnStage) return null;
@@ -93,10 +103,14 @@ interface ProjectCardViewProps {
   saving?: boolean;
   /** The copy under the pointer while dragging: not a card of the board for tests or screen readers. */
   overlay?: boolean;
+  /** On a past board: the days in stage and the badges, which are today's, are left out. */
+  past?: boolean;
 }
 
 /** A project on the board. */
-export function ProjectCardView({ project, stage, ref, dragHandlers, lifted, saving, overlay }: ProjectCardViewProps) {
+export function ProjectCardView({ project, stage, ref, dragHandlers, lifted, saving, overlay, past }: ProjectCardViewProps) {
+  const overdue = past ? 0 : project.overdueMilestoneCount;
+  const blockers = past ? 0 : project.openBlockerCount;
   const kinds = FUNDING_KINDS.filter((kind) => project.fundingSources.some((source) => source.kind === kind));
   const className = [
     "project-card",
@@ -118,7 +132,25 @@ export function ProjectCardView({ project, stage, ref, dragHandlers, lifted, sav
       {...(!overlay && { "data-testid": "project-card", "data-code": project.code, "data-stage": stage })}
       {...dragHandlers}
     >
-      <p className="project-card__code">{project.code}</p>
+      {overdue > 0 || blockers > 0 ? (
+        <div className="project-card__top">
+          <p className="project-card__code">{project.code}</p>
+          <ul className="project-card__badges" aria-label="提醒">
+            {overdue > 0 && (
+              <li className="card-badge card-badge--overdue" title={`有 ${overdue} 个节点逾期未完成`}>
+                逾期 {overdue}
+              </li>
+            )}
+            {blockers > 0 && (
+              <li className="card-badge card-badge--blocker" title={`有 ${blockers} 个问题待协调`}>
+                堵点 {blockers}
+              </li>
+            )}
+          </ul>
+        </div>
+      ) : (
+        <p className="project-card__code">{project.code}</p>
+      )}
       <h3 className="project-card__name">{project.name}</h3>
       <p className="project-card__units">
         <span title={project.responsibleUnit.name}>{project.responsibleUnit.shortName}</span>
@@ -139,7 +171,9 @@ export function ProjectCardView({ project, stage, ref, dragHandlers, lifted, sav
         </ul>
       )}
       <footer className="project-card__footer">
-        <span className="project-card__days">{saving ? "正在保存…" : `在本阶段 ${project.daysInStage} 天`}</span>
+        <span className="project-card__days">
+          {saving ? "正在保存…" : past ? "" : `在本阶段 ${project.daysInStage} 天`}
+        </span>
         <span className="project-card__investment">{formatInvestment(project.totalInvestment)}</span>
       </footer>
     </article>

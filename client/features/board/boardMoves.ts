@@ -21,6 +21,11 @@ export interface BoardMoves {
   moves: ReadonlyMap<string, PendingMove>;
   /** Whether the signed-in user may move a project of this 责任单位. */
   canMove: (responsibleUnitId: string) => boolean;
+  /**
+   * A past board (read-only): each card stands in the column it was in then, whatever its stage
+   * now, and shows no current-state details (days in stage, badges).
+   */
+  past?: boolean;
 }
 
 export const BoardMovesContext = createContext<BoardMoves>({ moves: new Map(), canMove: () => false });
