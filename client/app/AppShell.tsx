@@ -6,10 +6,11 @@ import { UserMenu, UserMenuFragment } from "../features/auth/UserMenu";
 import { BoardPage, BoardPageFragment } from "../features/board/BoardPage";
 import type { MovableBoardViewerFragment } from "../features/board/MovableBoard";
 import { EMPTY_BOARD_FILTER } from "../features/board/boardFilter";
+import { ProjectDrawer } from "../features/project/ProjectDrawer";
 import { graphql, type FragmentOf } from "../graphql";
 import { describeError } from "./errors";
 import { LogoMark } from "./LogoMark";
-import { useActionParam } from "./useActionParam";
+import { useActionParam, useProjectParam } from "./useActionParam";
 
 const ActionsQueryDocument = graphql(
   `
@@ -34,6 +35,7 @@ interface AppShellProps {
 export function AppShell({ viewer }: AppShellProps) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ActionsQuery });
   const [actionParam, setActionParam] = useActionParam();
+  const [projectParam, setProjectParam] = useProjectParam();
   // Kept across actions: a unit looking at its own projects keeps that filter on every board.
   const [filter, setFilter] = useState(EMPTY_BOARD_FILTER);
   const actions = data?.actions ?? [];
@@ -77,6 +79,10 @@ export function AppShell({ viewer }: AppShellProps) {
           <p className="panel-message">暂无行动数据。</p>
         )}
       </main>
+
+      {projectParam && (
+        <ProjectDrawer key={projectParam} projectId={projectParam} viewer={viewer} onClose={() => setProjectParam(null)} />
+      )}
     </div>
   );
 }

@@ -79,3 +79,20 @@ export function useAsOfParam(): [string | null, (date: string | null, mode?: "pu
   }, []);
   return [date, setDate];
 }
+
+const PROJECT_PARAM = "project";
+
+function readProjectParam(): string | null {
+  const value = new URLSearchParams(window.location.search).get(PROJECT_PARAM);
+  return value && value.trim() !== "" ? value : null;
+}
+
+/**
+ * The project whose drawer is open (`&project=<id>`), so a reload or a shared link reopens it, and
+ * a setter (null closes it). Opening pushes a history entry: the back button closes the drawer.
+ */
+export function useProjectParam(): [string | null, (id: string | null, mode?: "push" | "replace") => void] {
+  const id = useSyncExternalStore(subscribe, readProjectParam);
+  const setId = useCallback((next: string | null, mode: "push" | "replace" = "push") => writeParam(PROJECT_PARAM, next, mode), []);
+  return [id, setId];
+}

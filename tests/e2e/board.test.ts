@@ -97,4 +97,27 @@ describe.skipIf(!hasChromium)("board in Chromium", () => {
     expect(await page.locator('[aria-roledescription="可拖动的项目卡片"]').count()).toBeGreaterThan(0);
     await context.close();
   });
+
+  it("ticks a gate item in the project drawer, and it is kept after a reload", async () => {
+    await makeProject(server.db, { code: "E2E-03", name: "抽屉测试项目", subTaskCode: "2.1", unitCode: "jtj", stage: "RESERVE" });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signInPage(page, server.url, "e2e-owner", PASSWORD, "/?action=2");
+    await card(page, "E2E-03").getByRole("button", { name: "详情" }).click();
+    const drawer = page.getByRole("dialog", { name: "项目详情" });
+    await drawer.waitFor();
+    const item = drawer.getByRole("checkbox", { name: "项目建议书或可行性研究报告" });
+    expect(await item.isChecked()).toBe(false);
+    await item.check();
+    await expect.poll(async () => {
+      const row = await server.db.prisma.projectGateItem.findFirst({ where: { project: { code: "E2E-03" } } });
+      return row?.done ?? false;
+    }).toBe(true);
+    await page.reload();
+    await page.getByRole("dialog", { name: "项目详情" }).getByRole("checkbox", { name: "项目建议书或可行性研究报告" }).waitFor();
+    expect(await page.getByRole("dialog", { name: "项目详情" }).getByRole("checkbox", { name: "项目建议书或可行性研究报告" }).isChecked()).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("dialog", { name: "项目详情" }).count()).toBe(0);
+    await context.close();
+  });
 });

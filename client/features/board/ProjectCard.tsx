@@ -1,5 +1,6 @@
 import { useDraggable } from "@dnd-kit/core";
-import { use, type HTMLAttributes, type Ref } from "react";
+import { use, type HTMLAttributes, type Ref, type SyntheticEvent } from "react";
+import { useProjectParam } from "../../app/useActionParam";
 import { graphql, readFragment, type FragmentOf, type ResultOf } from "../../graphql";
 import { BoardMovesContext, type CardDragData } from "./boardMoves";
 import { formatInvestment, formatQuantity, FUNDING_KINDS, FUNDING_LABELS } from "./format";
@@ -109,6 +110,9 @@ interface ProjectCardViewProps {
 
 /** A project on the board. */
 export function ProjectCardView({ project, stage, ref, dragHandlers, lifted, saving, overlay, past }: ProjectCardViewProps) {
+  const [, setOpenProject] = useProjectParam();
+  // A click opens the project drawer (dnd-kit swallows the click that ends a drag).
+  const open = overlay ? undefined : () => setOpenProject(project.id);
   const overdue = past ? 0 : project.overdueMilestoneCount;
   const blockers = past ? 0 : project.openBlockerCount;
   const kinds = FUNDING_KINDS.filter((kind) => project.fundingSources.some((source) => source.kind === kind));
@@ -131,6 +135,7 @@ export function ProjectCardView({ project, stage, ref, dragHandlers, lifted, sav
       aria-busy={saving || undefined}
       {...(!overlay && { "data-testid": "project-card", "data-code": project.code, "data-stage": stage })}
       {...dragHandlers}
+      onClick={open}
     >
       {overdue > 0 || blockers > 0 ? (
         <div className="project-card__top">
@@ -175,7 +180,30 @@ export function ProjectCardView({ project, stage, ref, dragHandlers, lifted, sav
           {saving ? "正在保存…" : past ? "" : `在本阶段 ${project.daysInStage} 天`}
         </span>
         <span className="project-card__investment">{formatInvestment(project.totalInvestment)}</span>
+        {!overlay && (
+          // Enter on the card itself picks it up (keyboard drag); this button opens the drawer.
+          <button
+            className="project-card__details"
+            type="button"
+            aria-label={`${project.name} 详情`}
+            onClick={(event) => {
+              event.stopPropagation();
+              open?.();
+            }}
+            onKeyDown={stopPropagation}
+            onPointerDown={stopPropagation}
+            onMouseDown={stopPropagation}
+            onTouchStart={stopPropagation}
+          >
+            详情
+          </button>
+        )}
       </footer>
     </article>
   );
+}
+
+/** Keeps a press on the card's 详情 button from reaching dnd-kit's listeners on the card. */
+function stopPropagation(event: SyntheticEvent) {
+  event.stopPropagation();
 }
