@@ -7,18 +7,10 @@ const SetGateItemMutationDocument = graphql(`
     setGateItem(input: $input) {
       __typename
       ... on SetGateItemSuccess {
+        # The drawer reads the checklist again after a save; only the version is needed here.
         project {
           id
           version
-          gate {
-            label
-            done
-            check
-            reference
-            requirement {
-              id
-            }
-          }
         }
       }
       ... on Error {

@@ -8,12 +8,21 @@ import { appendAuditEvent } from "../audit/service.js";
 import { canChangeProject } from "../auth/policy.js";
 import { ForbiddenError, NotFoundError, StaleVersionError } from "../common/errors.js";
 
-/** Locks and loads the project; throws NotFound, Forbidden, or StaleVersion when expectedVersion is given. */
-export async function loadForChange(tx: Tx, actor: Actor, projectId: number, expectedVersion?: number): Promise<Project> {
+/**
+ * Locks and loads the project; throws NotFound, Forbidden, or StaleVersion when expectedVersion is
+ * given. An archived project counts as not found, unless `archived` is allowed (archiving itself).
+ */
+export async function loadForChange(
+  tx: Tx,
+  actor: Actor,
+  projectId: number,
+  expectedVersion?: number,
+  options: { allowArchived?: boolean } = {},
+): Promise<Project> {
   // The row lock serialises changes to one project; it is always taken before the audit chain's lock.
   await tx.$queryRaw`SELECT id FROM project WHERE id = ${projectId} FOR UPDATE`;
   const project = await tx.project.findUnique({ where: { id: projectId } });
-  if (!project || project.archivedAt) throw new NotFoundError("项目");
+  if (!project || (project.archivedAt && !options.allowArchived)) throw new NotFoundError("项目");
   if (!canChangeProject(actor.viewer, project)) throw new ForbiddenError("只能修改本单位负责的项目");
   if (expectedVersion !== undefined && project.version !== expectedVersion) {
     throw new StaleVersionError(project.version, project.stage);

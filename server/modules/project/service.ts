@@ -1,7 +1,7 @@
 // Changes to a project's records, each audited and counted in its version (see change.ts).
 import { Prisma, type BlockerKind, type FundingKind, type Project, type PrismaClient } from "@prisma/client";
 import { inTransaction } from "../../db/transaction.js";
-import { NotFoundError, StaleVersionError, ValidationError } from "../common/errors.js";
+import { NotFoundError, ValidationError } from "../common/errors.js";
 import type { Actor } from "../../context.js";
 import { loadForChange, recordChange } from "./change.js";
 
@@ -216,10 +216,7 @@ export async function setArchived(
 ): Promise<Project> {
   const reason = text(input.reason, "reason", input.archived ? "归档原因" : "恢复原因", true)!;
   return inTransaction(prisma, async (tx) => {
-    await tx.$queryRaw`SELECT id FROM project WHERE id = ${input.projectId} FOR UPDATE`;
-    const project = await tx.project.findUnique({ where: { id: input.projectId } });
-    if (!project) throw new NotFoundError("项目");
-    if (project.version !== input.expectedVersion) throw new StaleVersionError(project.version, project.stage);
+    const project = await loadForChange(tx, actor, input.projectId, input.expectedVersion, { allowArchived: true });
     if ((project.archivedAt !== null) === input.archived) {
       throw new ValidationError(input.archived ? "项目已归档" : "项目未归档", "projectId");
     }
