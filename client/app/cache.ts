@@ -5,7 +5,9 @@
 // - unions and interfaces list their members, so fragments on them match exactly instead of
 //   heuristically (e.g. `... on InvalidCredentialsError` inside `login`). A new member fails the
 //   build too.
+// - optimistic results and updates (board moves) come from the features that own them.
 import type { CacheExchangeOpts } from "@urql/exchange-graphcache";
+import { boardOptimistic, boardUpdates } from "../features/board/boardCache";
 import type { introspection } from "../graphql-env.d.ts";
 
 type SchemaTypes = introspection["types"];
@@ -224,4 +226,9 @@ const possibleTypes = Object.fromEntries(
   Object.entries(possibleTypeSets).map(([abstractType, members]) => [abstractType, Object.keys(members)]),
 );
 
-export const cacheConfig = { keys, possibleTypes } satisfies Partial<CacheExchangeOpts>;
+export const cacheConfig = {
+  keys,
+  possibleTypes,
+  optimistic: boardOptimistic,
+  updates: boardUpdates,
+} satisfies Partial<CacheExchangeOpts>;

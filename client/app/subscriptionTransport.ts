@@ -7,6 +7,17 @@ import { persistedOperationHash } from "./persistedOperations";
 // A dropped stream (server restart, proxy timeout) is opened again after a pause that grows.
 const RETRY_DELAYS_MS = [1_000, 3_000, 10_000, 30_000];
 
+const resumedListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` each time a live stream is open again after it dropped: what happened meanwhile
+ * was not sent, so views read their data again. Returns the function that stops listening.
+ */
+export function onSubscriptionsResumed(listener: () => void): () => void {
+  resumedListeners.add(listener);
+  return () => resumedListeners.delete(listener);
+}
+
 export const forwardSubscriptionOverSSE: SubscriptionForwarder = (request, operation) => {
   // Sent as its hash only, like every other operation. The document itself goes along only when
   // the dev server's API does not know the hash yet (the persisted exchange marks that a miss).
@@ -23,6 +34,7 @@ export const forwardSubscriptionOverSSE: SubscriptionForwarder = (request, opera
       const controller = new AbortController();
       let retryTimer: ReturnType<typeof setTimeout> | undefined;
       let failures = 0;
+      let dropped = false;
 
       async function open() {
         try {
@@ -39,6 +51,10 @@ export const forwardSubscriptionOverSSE: SubscriptionForwarder = (request, opera
             sink.next((await response.json()) as ExecutionResult);
             sink.complete();
             return;
+          }
+          if (dropped) {
+            dropped = false;
+            for (const listener of resumedListeners) listener();
           }
           if (await readEvents(response.body, (result) => ((failures = 0), sink.next(result)))) {
             sink.complete();
@@ -57,6 +73,7 @@ export const forwardSubscriptionOverSSE: SubscriptionForwarder = (request, opera
 
       function retry() {
         if (controller.signal.aborted) return;
+        dropped = true;
         const delay = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)];
         failures += 1;
         retryTimer = setTimeout(() => void open(), delay);

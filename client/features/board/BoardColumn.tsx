@@ -6,7 +6,7 @@ import type { ProjectFilter } from "./boardFilter";
 import { ColumnPage } from "./ColumnPage";
 import { formatInvestment, STAGE_LABELS } from "./format";
 import { LoadMoreItem } from "./LoadMoreItem";
-import { ProjectCardFragment, ProjectCardItem } from "./ProjectCard";
+import { BoardCardItem, ProjectCardFragment } from "./ProjectCard";
 
 export const BoardColumnFragment = graphql(
   `
@@ -18,7 +18,6 @@ export const BoardColumnFragment = graphql(
         edges {
           node {
             id
-            stage
             ...ProjectCard_project
           }
         }
@@ -40,7 +39,7 @@ interface BoardColumnProps {
 
 export function BoardColumn({ column: columnData, filter }: BoardColumnProps) {
   const column = readFragment(BoardColumnFragment, columnData);
-  const { moves, past } = use(BoardMovesContext);
+  const { past } = use(BoardMovesContext);
   // The column is where cards are dropped; its id is its stage. A past board takes no drops.
   const { setNodeRef, isOver, active } = useDroppable({ id: column.stage, disabled: past });
   // Cursors of the pages loaded after the first one (the parent remounts the column on a new filter).
@@ -51,24 +50,9 @@ export function BoardColumn({ column: columnData, filter }: BoardColumnProps) {
   const label = STAGE_LABELS[column.stage];
   const headingId = `column-${column.stage}`;
 
-  // Pending moves: cards moved here are drawn first, and the totals count them, until the board is
-  // read again.
-  const pending = [...moves.values()];
-  const listed = new Set(firstPage.edges.map((edge) => edge.node.id));
-  const movedIn = pending.filter((move) => move.to === column.stage && !listed.has(move.projectId));
-  const inCount = pending.filter((move) => move.to === column.stage).length;
-  const out = pending.filter((move) => move.from === column.stage);
-  const totalCount = column.totalCount + inCount - out.length;
-  const totalInvestment =
-    Number(column.totalInvestment) +
-    pending.reduce(
-      (sum, move) =>
-        sum + (move.to === column.stage ? Number(move.totalInvestment) : 0) - (move.from === column.stage ? Number(move.totalInvestment) : 0),
-      0,
-    );
-  const hasCards =
-    movedIn.length > 0 ||
-    firstPage.edges.some((edge) => past || (moves.get(edge.node.id)?.to ?? edge.node.stage) === column.stage);
+  // A card moved away (by this user, optimistically, or by someone else) has its new stage in the
+  // cache before the board is read again; it is no longer drawn here.
+  const hasCards = firstPage.edges.some((edge) => past || readFragment(ProjectCardFragment, edge.node).stage === column.stage);
   const dropTarget = isOver && (active?.data.current as CardDragData | undefined)?.stage !== column.stage;
 
   return (
@@ -83,12 +67,12 @@ export function BoardColumn({ column: columnData, filter }: BoardColumnProps) {
         <h2 className="column__title" id={headingId}>
           <span className="column__dot" aria-hidden="true" />
           {label}
-          <span className="column__count" aria-label={`${totalCount} 个项目`}>
-            {totalCount}
+          <span className="column__count" aria-label={`${column.totalCount} 个项目`}>
+            {column.totalCount}
           </span>
         </h2>
         <p className="column__investment">
-          <span className="column__investment-label">总投资</span> {formatInvestment(totalInvestment)}
+          <span className="column__investment-label">总投资</span> {formatInvestment(column.totalInvestment)}
         </p>
       </header>
       <div className="column__body">
@@ -96,11 +80,8 @@ export function BoardColumn({ column: columnData, filter }: BoardColumnProps) {
           <p className="column__empty">{dropTarget ? "放到此阶段" : "暂无项目"}</p>
         ) : (
           <ol className="column__cards">
-            {movedIn.map((move) => (
-              <ProjectCardItem key={move.projectId} project={move.project} columnStage={column.stage} />
-            ))}
             {firstPage.edges.map((edge) => (
-              <ProjectCardItem key={edge.node.id} project={edge.node} columnStage={column.stage} />
+              <BoardCardItem key={edge.node.id} card={edge.node} columnStage={column.stage} />
             ))}
             {cursors.map((after, index) => (
               <ColumnPage
@@ -113,7 +94,7 @@ export function BoardColumn({ column: columnData, filter }: BoardColumnProps) {
             ))}
             {/* Further pages come from today's stages (projects(filter: { stage })), not from the past board's. */}
             {cursors.length === 0 && nextCursor && past && (
-              <li className="column__more column__more--note">另有 {totalCount - firstPage.edges.length} 个项目未显示</li>
+              <li className="column__more column__more--note">另有 {column.totalCount - firstPage.edges.length} 个项目未显示</li>
             )}
             {cursors.length === 0 && nextCursor && !past && <LoadMoreItem onClick={() => loadMore(nextCursor)} />}
           </ol>

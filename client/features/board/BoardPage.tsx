@@ -5,12 +5,14 @@ import { useAsOfParam } from "../../app/useActionParam";
 import { AsOfBanner, AsOfPicker } from "./AsOfPicker";
 import { graphql, readFragment, type FragmentOf } from "../../graphql";
 import { BoardColumn, BoardColumnFragment } from "./BoardColumn";
+import { BoardQuery } from "./boardQuery";
 import { BoardMovesContext, type BoardMoves } from "./boardMoves";
 import { BoardFilters, BoardFiltersFragment } from "./BoardFilters";
 import { toProjectFilter, type BoardFilterState } from "./boardFilter";
 import { BoardSkeleton } from "./BoardSkeleton";
 import { formatInvestment, sumInvestment } from "./format";
 import { MovableBoard, type MovableBoardViewerFragment } from "./MovableBoard";
+import { ProjectCardFragment } from "./ProjectCard";
 import { useDebouncedValue } from "./useDebouncedValue";
 
 export const BoardPageFragment = graphql(
@@ -28,34 +30,8 @@ export const BoardPageFragment = graphql(
   [BoardFiltersFragment],
 );
 
-const BoardQueryDocument = graphql(
-  `
-    query Board($actionCode: Int!, $at: DateTime, $filter: ProjectFilter) {
-      board(actionCode: $actionCode, at: $at, filter: $filter) {
-        columns {
-          stage
-          totalCount
-          totalInvestment
-          projects(first: 20) {
-            edges {
-              node {
-                id
-                illustrative
-              }
-            }
-          }
-          ...BoardColumn_column
-        }
-      }
-    }
-  `,
-  [BoardColumnFragment],
-);
-// Sent as its hash only (persisted operations); the build lists every such document.
-const BoardQuery = graphql.persisted("Board", BoardQueryDocument);
-
 /** A past board: nothing moves, cards stand in the column they were in then. */
-const PAST_BOARD: BoardMoves = { moves: new Map(), canMove: () => false, past: true };
+const PAST_BOARD: BoardMoves = { saving: new Set(), revision: 0, canMove: () => false, past: true };
 
 /** The end of a day in China time (YYYY-MM-DD), as an ISO instant: the board as it stood that evening. */
 function endOfDayInChina(date: string): string {
@@ -110,7 +86,9 @@ export function BoardPage({ action: actionData, viewer, filter: filterState, onF
   const readOnly = Boolean(asOf || shown.at);
   const shownFilter = { ...shown.filter, actionCode: shown.actionCode };
   const columnKey = JSON.stringify(shownFilter);
-  const illustrative = columns?.some((column) => column.projects.edges.some((edge) => edge.node.illustrative));
+  const illustrative = columns?.some((column) =>
+    readFragment(BoardColumnFragment, column).projects.edges.some((edge) => readFragment(ProjectCardFragment, edge.node).illustrative),
+  );
   const board = columns && (
     <div className={fetching ? "board board--refreshing" : "board"} aria-busy={fetching}>
       {columns.map((column) => (

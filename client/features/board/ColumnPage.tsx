@@ -1,10 +1,12 @@
+import { use, useEffect, useRef } from "react";
 import { useQuery } from "urql";
 import { describeError } from "../../app/errors";
 import { graphql } from "../../graphql";
 import type { ProjectFilter } from "./boardFilter";
 import { LoadMoreItem } from "./LoadMoreItem";
 import type { Stage } from "./moveRules";
-import { ProjectCardFragment, ProjectCardItem } from "./ProjectCard";
+import { BoardMovesContext } from "./boardMoves";
+import { BoardCardItem, ProjectCardFragment } from "./ProjectCard";
 
 // A further page of one column. The board's own `projects` field takes one cursor for all five
 // columns, so later pages come from `projects(filter: { …, actionCode, stage })`, which pages
@@ -42,6 +44,15 @@ interface ColumnPageProps {
 
 export function ColumnPage({ filter, after, isLast, onLoadMore }: ColumnPageProps) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ColumnPageQuery, variables: { filter, after } });
+  // Read again whenever the board is (after a move, a live update, a reconnect); the page stays on
+  // screen meanwhile.
+  const { revision } = use(BoardMovesContext);
+  const shownRevision = useRef(revision);
+  useEffect(() => {
+    if (shownRevision.current === revision) return;
+    shownRevision.current = revision;
+    reexecute({ requestPolicy: "network-only" });
+  }, [revision, reexecute]);
   const page = data?.projects;
   const stage = filter.stage;
   const nextCursor = page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -49,7 +60,7 @@ export function ColumnPage({ filter, after, isLast, onLoadMore }: ColumnPageProp
   return (
     <>
       {page?.edges.map((edge) => (
-        <ProjectCardItem key={edge.node.id} project={edge.node} columnStage={stage} />
+        <BoardCardItem key={edge.node.id} card={edge.node} columnStage={stage} />
       ))}
       {isLast &&
         (fetching && !page ? (

@@ -19,14 +19,15 @@ import {
 } from "@dnd-kit/core";
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
 import { graphql, readFragment, type FragmentOf } from "../../graphql";
-import { BoardMovesContext, type BoardMoves, type CardDragData, type PendingMove } from "./boardMoves";
+import { onSubscriptionsResumed } from "../../app/subscriptionTransport";
+import { BoardMovesContext, type BoardMoves, type CardDragData } from "./boardMoves";
 import { STAGE_LABELS, STAGES } from "./format";
 import { MoveBackDialog } from "./MoveBackDialog";
 import { MoveRefusalAlert } from "./MoveRefusalAlert";
 import { canMoveProject, isMoveBack, type Stage } from "./moveRules";
 import { ProjectCardFragment, ProjectCardView } from "./ProjectCard";
 import { useBoardChanged } from "./useBoardChanged";
-import { useMoveProject, type MoveRefusal } from "./useMoveProject";
+import { useMoveProject, type MoveOutcome, type MoveRefusal } from "./useMoveProject";
 
 export const MovableBoardViewerFragment = graphql(`
   fragment MovableBoard_viewer on User {
@@ -99,6 +100,13 @@ const screenReaderInstructions: ScreenReaderInstructions = {
     "按空格键或回车键拿起项目卡片；拿起后用左右方向键切换到相邻的阶段列，再按空格键或回车键放下；按 Esc 键取消。",
 };
 
+/** A card dropped on another column. */
+interface CardMove {
+  project: FragmentOf<typeof ProjectCardFragment>;
+  from: Stage;
+  to: Stage;
+}
+
 interface MovableBoardProps {
   actionCode: number;
   viewer: FragmentOf<typeof MovableBoardViewerFragment>;
@@ -112,7 +120,9 @@ export function MovableBoard({ actionCode, viewer: viewerData, refreshBoard, chi
   const role = viewer.role;
   const unitId = viewer.unit?.id ?? null;
   const { moveProject } = useMoveProject();
-  const [moves, setMoves] = useState<ReadonlyMap<string, PendingMove>>(new Map());
+  const [saving, setSaving] = useState<ReadonlySet<string>>(new Set());
+  const [revision, setRevision] = useState(0);
+  const [awaitingReason, setAwaitingReason] = useState<CardMove | null>(null);
   const [dragged, setDragged] = useState<CardDragData | null>(null);
   const [refusal, setRefusal] = useState<{ projectName: string; refusal: MoveRefusal } | null>(null);
   // A card moved with the keyboard is drawn anew (saving, then in its column): focus goes back to it.
@@ -125,27 +135,16 @@ export function MovableBoard({ actionCode, viewer: viewerData, refreshBoard, chi
     useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
   );
 
-  const putMove = useCallback((move: PendingMove) => setMoves((current) => new Map(current).set(move.projectId, move)), []);
-  const dropMove = useCallback(
-    (projectId: string) =>
-      setMoves((current) => {
-        const next = new Map(current);
-        next.delete(projectId);
-        return next;
-      }),
-    [],
-  );
-
-  // Saved moves stay drawn until a fresh board (asked for after the save) shows them.
+  // After a move (ours or anyone's) counts, sums and order change: the board is read again, and so are
+  // the further pages loaded with 加载更多 (they follow `revision`).
   const refresh = useCallback(async () => {
-    try {
-      await refreshBoard();
-    } finally {
-      setMoves((current) => new Map([...current].filter(([, move]) => move.status !== "settled")));
-    }
+    await refreshBoard();
+    setRevision((current) => current + 1);
   }, [refreshBoard]);
 
   useBoardChanged(actionCode, () => void refresh());
+  // Events sent while the live stream was down are lost: read everything again when it is back.
+  useEffect(() => onSubscriptionsResumed(() => void refresh()), [refresh]);
 
   useEffect(() => {
     const code = refocusCode.current;
@@ -157,16 +156,30 @@ export function MovableBoard({ actionCode, viewer: viewerData, refreshBoard, chi
     }
   });
 
-  async function save(move: PendingMove, note?: string) {
-    putMove({ ...move, status: "saving" });
+  const markSaving = (projectId: string, on: boolean) =>
+    setSaving((current) => {
+      const next = new Set(current);
+      if (on) next.add(projectId);
+      else next.delete(projectId);
+      return next;
+    });
+
+  // The cache moves the card at once (an optimistic moveProject result, see boardCache.ts) and puts
+  // it back by itself when the server refuses.
+  async function save(move: CardMove, note?: string) {
+    setAwaitingReason(null);
     const project = readFragment(ProjectCardFragment, move.project);
-    const outcome = await moveProject({ projectId: move.projectId, to: move.to, expectedVersion: project.version, note });
+    markSaving(project.id, true);
+    let outcome: MoveOutcome;
+    try {
+      outcome = await moveProject({ projectId: project.id, to: move.to, expectedVersion: project.version, note });
+    } finally {
+      markSaving(project.id, false);
+    }
     if (outcome.ok) {
-      putMove({ ...move, status: "settled" });
       await refresh();
       return;
     }
-    dropMove(move.projectId);
     setRefusal({ projectName: project.name, refusal: outcome.refusal });
     if (outcome.refusal.stale) void refresh();
   }
@@ -182,25 +195,17 @@ export function MovableBoard({ actionCode, viewer: viewerData, refreshBoard, chi
     if (!card || !to || to === card.stage) return;
     const project = readFragment(ProjectCardFragment, card.project);
     refocusCode.current = activatorEvent instanceof KeyboardEvent ? project.code : null;
-    const back = isMoveBack(card.stage, to);
-    const move: PendingMove = {
-      projectId: project.id,
-      project: card.project,
-      from: card.stage,
-      to,
-      totalInvestment: project.totalInvestment,
-      status: back ? "reason" : "saving",
-    };
+    const move: CardMove = { project: card.project, from: card.stage, to };
     setRefusal(null);
-    if (back) putMove(move);
+    // A move back (退回) needs its reason first.
+    if (isMoveBack(card.stage, to)) setAwaitingReason(move);
     else void save(move);
   }
 
   const context = useMemo<BoardMoves>(
-    () => ({ moves, canMove: (responsibleUnitId) => canMoveProject({ role, unitId }, responsibleUnitId) }),
-    [moves, role, unitId],
+    () => ({ saving, revision, canMove: (responsibleUnitId) => canMoveProject({ role, unitId }, responsibleUnitId) }),
+    [saving, revision, role, unitId],
   );
-  const awaitingReason = [...moves.values()].find((move) => move.status === "reason");
   const draggedProject = dragged ? readFragment(ProjectCardFragment, dragged.project) : null;
 
   return (
@@ -224,12 +229,12 @@ export function MovableBoard({ actionCode, viewer: viewerData, refreshBoard, chi
       </DndContext>
       {awaitingReason && (
         <MoveBackDialog
-          key={awaitingReason.projectId}
+          key={readFragment(ProjectCardFragment, awaitingReason.project).id}
           projectName={readFragment(ProjectCardFragment, awaitingReason.project).name}
           from={awaitingReason.from}
           to={awaitingReason.to}
           onConfirm={(reason) => void save(awaitingReason, reason)}
-          onCancel={() => dropMove(awaitingReason.projectId)}
+          onCancel={() => setAwaitingReason(null)}
         />
       )}
     </BoardMovesContext>

@@ -13,6 +13,7 @@ export const ProjectCardFragment = graphql(`
     name
     stage
     version
+    illustrative
     daysInStage
     overdueMilestoneCount
     openBlockerCount
@@ -34,19 +35,20 @@ export const ProjectCardFragment = graphql(`
   }
 `);
 
-interface ProjectCardItemProps {
-  project: FragmentOf<typeof ProjectCardFragment>;
+interface BoardCardItemProps {
+  card: FragmentOf<typeof ProjectCardFragment>;
   /** The column this list belongs to. */
   columnStage: Stage;
 }
 
 /**
- * A project as an item of a column's list. Nothing when the card is in another column: moved there
- * by the user (pending) or by someone else (the cache has its new stage before the board is read again).
+ * A project as an item of a column's list. Nothing when the card is in another column now: moved
+ * there by the user (the cache holds the move optimistically while it is saved) or by someone else
+ * (the cache has its new stage before the board is read again).
  */
-export function ProjectCardItem({ project: projectData, columnStage }: ProjectCardItemProps) {
-  const project = readFragment(ProjectCardFragment, projectData);
-  const { moves, canMove, past } = use(BoardMovesContext);
+export function BoardCardItem({ card, columnStage }: BoardCardItemProps) {
+  const project = readFragment(ProjectCardFragment, card);
+  const { saving, canMove, past } = use(BoardMovesContext);
   // On a past board the column says where the card stood then; its stage is today's.
   if (past) {
     return (
@@ -55,16 +57,15 @@ export function ProjectCardItem({ project: projectData, columnStage }: ProjectCa
       </li>
     );
   }
-  const move = moves.get(project.id);
-  const stage = move ? move.to : project.stage;
-  if (stage !== columnStage) return null;
+  if (project.stage !== columnStage) return null;
+  const isSaving = saving.has(project.id);
 
   return (
     <li>
-      {!move && canMove(project.responsibleUnit.id) ? (
-        <DraggableProjectCard project={project} projectData={projectData} stage={stage} />
+      {!isSaving && canMove(project.responsibleUnit.id) ? (
+        <DraggableProjectCard project={project} projectData={card} stage={project.stage} />
       ) : (
-        <ProjectCardView project={project} stage={stage} saving={move?.status === "saving"} />
+        <ProjectCardView project={project} stage={project.stage} saving={isSaving} />
       )}
     </li>
   );

@@ -1,24 +1,15 @@
-// Moves the user has made on the board that the board's data does not show yet: the card is drawn
-// in its new column (optimistic) until the move is refused or the board has been read again.
+// What the cards of a board need to know about moving: who may move what, which moves are being
+// saved, and whether the board is a past one (read-only).
 import { createContext } from "react";
 import type { FragmentOf } from "../../graphql";
 import type { Stage } from "./moveRules";
 import type { ProjectCardFragment } from "./ProjectCard";
 
-export interface PendingMove {
-  projectId: string;
-  /** The card as it was dragged, to draw it in the target column. */
-  project: FragmentOf<typeof ProjectCardFragment>;
-  from: Stage;
-  to: Stage;
-  /** 万元, for the columns' sums while the move is pending. */
-  totalInvestment: string;
-  /** reason: waiting for 退回原因; saving: sent; settled: accepted, the board is being read again. */
-  status: "reason" | "saving" | "settled";
-}
-
 export interface BoardMoves {
-  moves: ReadonlyMap<string, PendingMove>;
+  /** Projects whose move is being saved (drawn in their new column, from the optimistic cache). */
+  saving: ReadonlySet<string>;
+  /** Grows each time the board is read again: further pages (加载更多) are then read again too. */
+  revision: number;
   /** Whether the signed-in user may move a project of this 责任单位. */
   canMove: (responsibleUnitId: string) => boolean;
   /**
@@ -28,7 +19,7 @@ export interface BoardMoves {
   past?: boolean;
 }
 
-export const BoardMovesContext = createContext<BoardMoves>({ moves: new Map(), canMove: () => false });
+export const BoardMovesContext = createContext<BoardMoves>({ saving: new Set(), revision: 0, canMove: () => false });
 
 /** The data a dragged card carries (dnd-kit's `active.data`). */
 export interface CardDragData {
