@@ -48,6 +48,22 @@ describe("by default (development)", () => {
     const arbitrary = await server.gql(`{ actions { code } }`, {}, token);
     expect(arbitrary.data.actions).toHaveLength(5);
   });
+
+  it("accepts every query and mutation of the client within its cost, depth and alias limits", async () => {
+    const token = await server.signIn("po-limits", "OFFICE");
+    // (Logout would end the session the others use.)
+    const operations = Object.entries(documents).filter(([, text]) => !/^(subscription|mutation Logout\b)/.test(text));
+    expect(operations.length).toBeGreaterThanOrEqual(9);
+    for (const [hash, text] of operations) {
+      // Without variables an operation that needs some stops after validation, at its variables.
+      const result = await byHash(server, hash, {}, token);
+      const refusals = (result.errors ?? []).filter((error) => !/^Variable "\$\w+" of required type/.test(error.message));
+      expect({ operation: text.slice(0, text.indexOf("(") > 0 ? text.indexOf("(") : 40), refusals }).toEqual({
+        operation: expect.any(String),
+        refusals: [],
+      });
+    }
+  });
 });
 
 describe("with PERSISTED_OPERATIONS_ONLY", () => {
