@@ -2,7 +2,9 @@
 // Prisma's createMany costs about 0.3 ms a row in query compilation alone, ten times this.
 import type { SqlRunner } from "../server/db/client.js";
 
-const MAX_PARAMETERS = 60_000;
+// PostgreSQL takes up to 65,535 parameters a statement, but PGlite reads the count as a signed
+// 16-bit number: past 32,767 it fails ("Invalid array length").
+const MAX_PARAMETERS = 32_000;
 
 function param(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString(); // UTC, as Prisma stores timestamps

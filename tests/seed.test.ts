@@ -1,8 +1,11 @@
 // The demo set and generated projects: consistent histories, and an intact audit chain.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../server/db/client.js";
+import { migrate } from "../server/db/migrate.js";
 import { verifyAuditChain } from "../server/modules/audit/service.js";
 import { STAGES } from "../server/modules/common/stage.js";
 import { seedDemoAccounts, seedDemoProjects } from "../seeds/demo.js";
+import { seedReference } from "../seeds/reference.js";
 import { seedScale } from "../seeds/scale.js";
 import { startTestServer, type TestServer } from "./support/server.js";
 
@@ -85,5 +88,21 @@ describe("demo data", () => {
       `mutation { login(username: "owner-jtj", password: "demo-pass") { __typename } }`,
     );
     expect(login.data.login.__typename).toBe("LoginSuccess");
+  });
+});
+
+describe("generated projects on the embedded database", () => {
+  it("loads --scale batches whose statements pass PGlite's 32,767-parameter limit", async () => {
+    // 1,700 projects of 20 columns need 34,000 parameters in one statement unless batched smaller.
+    const db = await openDatabase({ memory: true });
+    try {
+      await migrate(db.sql);
+      await seedReference(db.prisma);
+      await seedScale(db, 1_700);
+      expect(await db.prisma.project.count()).toBe(1_700);
+      expect((await verifyAuditChain(db.prisma)).valid).toBe(true);
+    } finally {
+      await db.close();
+    }
   });
 });
