@@ -1,16 +1,33 @@
-// npm run bench: runs the benchmarks and prints their figures (medians, percentiles, ratios).
-// Timings are never asserted by tests; machines are noisy, so compare ratios within one run.
+// npm run bench [-- name…]: runs the benchmarks (all, or those named) and prints their figures
+// (medians, percentiles, ratios). Timings are never asserted by tests; machines are noisy, so
+// compare ratios within one run.
+import { boardDrag } from "./board-drag.js";
 import { signInBurst } from "./sign-in-burst.js";
 
-const benches: Record<string, () => Promise<Record<string, number>>> = {
-  "sign-in burst: a reader's latency (ms) alone and during bursts of 50 wrong passwords": signInBurst,
+const benches: Record<string, { title: string; run: () => Promise<Record<string, number>> }> = {
+  "sign-in": {
+    title: "sign-in burst: a reader's latency (ms) alone and during bursts of 50 wrong passwords",
+    run: signInBurst,
+  },
+  "board-drag": {
+    title: "board drag: from the pointer event that starts a drag to the first frame with the lifted card, every card of a 500-card action on screen",
+    run: boardDrag,
+  },
 };
 
+const wanted = process.argv.slice(2).filter((arg) => arg !== "--");
+const unknown = wanted.filter((name) => !(name in benches));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(", ")}; known: ${Object.keys(benches).join(", ")}`);
+  process.exit(2);
+}
+
 const results: Record<string, Record<string, number>> = {};
-for (const [name, run] of Object.entries(benches)) {
+for (const [name, { title, run }] of Object.entries(benches)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
   const figures = await run();
   results[name] = figures;
-  console.log(`\n${name}`);
+  console.log(`\n${title}`);
   for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(16)} ${Number.isInteger(value) ? value : value.toFixed(2)}`);
 }
 console.log(`\n${JSON.stringify(results)}`);

@@ -8,13 +8,10 @@ import { openDatabase } from "../server/db/client.js";
 import { migrate } from "../server/db/migrate.js";
 import { hashPassword } from "../server/modules/auth/password.js";
 import { seedReference } from "../seeds/reference.js";
+import { percentile } from "./stats.js";
 
 const PASSWORD = "bench-password-1";
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 export async function signInBurst(): Promise<Record<string, number>> {
   process.env.LOG_LEVEL ??= "silent";

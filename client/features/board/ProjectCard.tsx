@@ -1,5 +1,5 @@
-import { useDraggable } from "@dnd-kit/core";
-import { use, type HTMLAttributes, type Ref, type SyntheticEvent } from "react";
+import { useDraggable, type DraggableAttributes, type DraggableSyntheticListeners } from "@dnd-kit/core";
+import { memo, use, type Ref, type SyntheticEvent } from "react";
 import { useProjectParam } from "../../app/useActionParam";
 import { graphql, readFragment, type FragmentOf, type ResultOf } from "../../graphql";
 import { BoardMovesContext, type CardDragData } from "./boardMoves";
@@ -46,7 +46,7 @@ interface BoardCardItemProps {
  * there by the user (the cache holds the move optimistically while it is saved) or by someone else
  * (the cache has its new stage before the board is read again).
  */
-export function BoardCardItem({ card, columnStage }: BoardCardItemProps) {
+export const BoardCardItem = memo(function BoardCardItem({ card, columnStage }: BoardCardItemProps) {
   const project = readFragment(ProjectCardFragment, card);
   const { saving, canMove, past } = use(BoardMovesContext);
   // On a past board the column says where the card stood then; its stage is today's.
@@ -69,7 +69,9 @@ export function BoardCardItem({ card, columnStage }: BoardCardItemProps) {
       )}
     </li>
   );
-}
+});
+
+const DRAG_ATTRIBUTES = { roleDescription: "可拖动的项目卡片" };
 
 function DraggableProjectCard({
   project,
@@ -81,15 +83,11 @@ function DraggableProjectCard({
   stage: Stage;
 }) {
   const data: CardDragData = { project: projectData, stage };
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: project.id, data });
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: project.id, data, attributes: DRAG_ATTRIBUTES });
+  // dnd-kit renders every draggable again when a drag starts; the card itself (memo) stays as it
+  // was unless this is the lifted one, so a 500-card board picks a card up at once.
   return (
-    <ProjectCardView
-      ref={setNodeRef}
-      project={project}
-      stage={stage}
-      dragHandlers={{ ...attributes, ...listeners, "aria-roledescription": "可拖动的项目卡片" }}
-      lifted={isDragging}
-    />
+    <ProjectCardView ref={setNodeRef} project={project} stage={stage} dragAttributes={attributes} dragListeners={listeners} lifted={isDragging} />
   );
 }
 
@@ -97,8 +95,9 @@ interface ProjectCardViewProps {
   project: ResultOf<typeof ProjectCardFragment>;
   stage: Stage;
   ref?: Ref<HTMLElement>;
-  /** dnd-kit's attributes and listeners, for a card the user may move. */
-  dragHandlers?: HTMLAttributes<HTMLElement>;
+  /** dnd-kit's attributes and listeners, for a card the user may move (each kept stable by dnd-kit). */
+  dragAttributes?: DraggableAttributes;
+  dragListeners?: DraggableSyntheticListeners;
   /** The card is being dragged (its copy follows the pointer). */
   lifted?: boolean;
   /** The card's move is being saved. */
@@ -110,7 +109,17 @@ interface ProjectCardViewProps {
 }
 
 /** A project on the board. */
-export function ProjectCardView({ project, stage, ref, dragHandlers, lifted, saving, overlay, past }: ProjectCardViewProps) {
+export const ProjectCardView = memo(function ProjectCardView({
+  project,
+  stage,
+  ref,
+  dragAttributes,
+  dragListeners,
+  lifted,
+  saving,
+  overlay,
+  past,
+}: ProjectCardViewProps) {
   const [, setOpenProject] = useProjectParam();
   // A click opens the project drawer (dnd-kit swallows the click that ends a drag).
   const open = overlay ? undefined : () => setOpenProject(project.id);
@@ -119,7 +128,7 @@ export function ProjectCardView({ project, stage, ref, dragHandlers, lifted, sav
   const kinds = FUNDING_KINDS.filter((kind) => project.fundingSources.some((source) => source.kind === kind));
   const className = [
     "project-card",
-    dragHandlers && "project-card--draggable",
+    dragAttributes && "project-card--draggable",
     lifted && "project-card--placeholder",
     saving && "project-card--saving",
     overlay && "project-card--overlay",
@@ -135,7 +144,8 @@ export function ProjectCardView({ project, stage, ref, dragHandlers, lifted, sav
       aria-hidden={overlay || undefined}
       aria-busy={saving || undefined}
       {...(!overlay && { "data-testid": "project-card", "data-code": project.code, "data-stage": stage })}
-      {...dragHandlers}
+      {...dragAttributes}
+      {...dragListeners}
       onClick={open}
     >
       {overdue > 0 || blockers > 0 ? (
@@ -202,7 +212,7 @@ export function ProjectCardView({ project, stage, ref, dragHandlers, lifted, sav
       </footer>
     </article>
   );
-}
+});
 
 /** Keeps a press on the card's 详情 button from reaching dnd-kit's listeners on the card. */
 function stopPropagation(event: SyntheticEvent) {
