@@ -1,16 +1,19 @@
-// The signed-in application: header, the five actions as tabs, and the selected action's board.
-import { useEffect, useState } from "react";
+// The signed-in application: header with navigation, and either the five actions as tabs with the
+// selected action's board, or another page (views.ts); the project drawer over either.
+import { Suspense, useEffect, useState } from "react";
 import { useQuery } from "urql";
 import { ActionTabs, ActionTabsFragment } from "../features/actions/ActionTabs";
 import { UserMenu, UserMenuFragment } from "../features/auth/UserMenu";
 import { BoardPage, BoardPageFragment } from "../features/board/BoardPage";
-import type { MovableBoardViewerFragment } from "../features/board/MovableBoard";
+import { MovableBoardViewerFragment } from "../features/board/MovableBoard";
 import { EMPTY_BOARD_FILTER } from "../features/board/boardFilter";
 import { ProjectDrawer } from "../features/project/ProjectDrawer";
-import { graphql, type FragmentOf } from "../graphql";
+import { graphql, readFragment, type FragmentOf } from "../graphql";
 import { describeError } from "./errors";
 import { LogoMark } from "./LogoMark";
-import { useActionParam, useProjectParam } from "./useActionParam";
+import { AppNav } from "./AppNav";
+import { useActionParam, useProjectParam, useViewParam } from "./useActionParam";
+import { viewsFor } from "./views";
 
 const ActionsQueryDocument = graphql(
   `
@@ -36,6 +39,10 @@ export function AppShell({ viewer }: AppShellProps) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ActionsQuery });
   const [actionParam, setActionParam] = useActionParam();
   const [projectParam, setProjectParam] = useProjectParam();
+  const [viewParam, setViewParam] = useViewParam();
+  const views = viewsFor(readFragment(MovableBoardViewerFragment, viewer).role);
+  // An unknown page, or one this role may not open, shows the boards.
+  const view = views.find((candidate) => candidate.key === viewParam) ?? null;
   // Kept across actions: a unit looking at its own projects keeps that filter on every board.
   const [filter, setFilter] = useState(EMPTY_BOARD_FILTER);
   const actions = data?.actions ?? [];
@@ -56,29 +63,39 @@ export function AppShell({ viewer }: AppShellProps) {
             <span className="app-header__subtitle">渠县省级县城新型城镇化建设试点 · 项目调度</span>
           </div>
         </div>
+        <AppNav views={views} current={view?.key ?? null} onSelect={(key) => setViewParam(key)} />
         <UserMenu user={viewer} />
       </header>
 
-      {data && selected && (
-        <ActionTabs actions={data.actions} selectedCode={selected.code} onSelect={(code) => setActionParam(code)} />
+      {view ? (
+        <main className="app-main">
+          <Suspense fallback={<p className="panel-message">正在加载…</p>}>
+            <view.page viewer={viewer} />
+          </Suspense>
+        </main>
+      ) : (
+        <>
+          {data && selected && (
+            <ActionTabs actions={data.actions} selectedCode={selected.code} onSelect={(code) => setActionParam(code)} />
+          )}
+          <main className="app-main">
+            {selected ? (
+              <BoardPage action={selected} viewer={viewer} filter={filter} onFilterChange={setFilter} />
+            ) : fetching ? (
+              <p className="panel-message">正在加载…</p>
+            ) : error ? (
+              <div className="panel-message panel-message--error" role="alert">
+                <p>{describeError(error)}</p>
+                <button className="button" type="button" onClick={() => reexecute({ requestPolicy: "network-only" })}>
+                  重试
+                </button>
+              </div>
+            ) : (
+              <p className="panel-message">暂无行动数据。</p>
+            )}
+          </main>
+        </>
       )}
-
-      <main className="app-main">
-        {selected ? (
-          <BoardPage action={selected} viewer={viewer} filter={filter} onFilterChange={setFilter} />
-        ) : fetching ? (
-          <p className="panel-message">正在加载…</p>
-        ) : error ? (
-          <div className="panel-message panel-message--error" role="alert">
-            <p>{describeError(error)}</p>
-            <button className="button" type="button" onClick={() => reexecute({ requestPolicy: "network-only" })}>
-              重试
-            </button>
-          </div>
-        ) : (
-          <p className="panel-message">暂无行动数据。</p>
-        )}
-      </main>
 
       {projectParam && (
         <ProjectDrawer key={projectParam} projectId={projectParam} viewer={viewer} onClose={() => setProjectParam(null)} />

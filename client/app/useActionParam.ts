@@ -96,3 +96,17 @@ export function useProjectParam(): [string | null, (id: string | null, mode?: "p
   const setId = useCallback((next: string | null, mode: "push" | "replace" = "push") => writeParam(PROJECT_PARAM, next, mode), []);
   return [id, setId];
 }
+
+const VIEW_PARAM = "view";
+
+function readViewParam(): string | null {
+  const value = new URLSearchParams(window.location.search).get(VIEW_PARAM);
+  return value && value.trim() !== "" ? value : null;
+}
+
+/** The page shown (`?view=bottlenecks`; absent: the boards), and a setter (null: the boards). */
+export function useViewParam(): [string | null, (view: string | null, mode?: "push" | "replace") => void] {
+  const view = useSyncExternalStore(subscribe, readViewParam);
+  const setView = useCallback((next: string | null, mode: "push" | "replace" = "push") => writeParam(VIEW_PARAM, next, mode), []);
+  return [view, setView];
+}
