@@ -111,7 +111,7 @@ export async function readImportSheet(prisma: PrismaClient, base64: string): Pro
             ...dates,
           }
         : null;
-    rows.push({ row: r, input: problems.length > 0 ? null : input, problems });
+    rows.push({ row: r, code: get("code") || null, name: get("name") || null, input: problems.length > 0 ? null : input, problems });
   }
   if (rows.length === 0) throw new ImportFileError("文件中没有项目数据");
   return rows;
