@@ -2,7 +2,8 @@
 // projects; and the import's file size limit as the web client states it.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_IMPORT_FILE_BYTES } from "../client/features/intake/importLimits.js";
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS as CLIENT_MAX_ROWS } from "../client/features/intake/importLimits.js";
+import { MAX_IMPORT_ROWS } from "../server/modules/project/xlsx.js";
 import { startTestServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -62,7 +63,11 @@ describe("the 项目清单 template", () => {
   });
 });
 
-describe("the import's file size limit", () => {
+describe("the import's limits as the web client states them", () => {
+  it("states the server's row limit", () => {
+    expect(CLIENT_MAX_ROWS).toBe(MAX_IMPORT_ROWS);
+  });
+
   it("lets a file of the size the web client allows reach the import, and refuses a larger body before reading it", async () => {
     const largest = Buffer.alloc(MAX_IMPORT_FILE_BYTES, 7).toString("base64");
     const reached = await server.gql(IMPORT, { input: { fileBase64: largest, dryRun: true } }, owner);

@@ -95,7 +95,7 @@ describe("importProjects", () => {
     const byRow = Object.fromEntries(outcome.rows.map((r: any) => [r.row, r.problems.map((p: any) => p.field)]));
     expect(byRow[2]).toEqual([]);
     expect(byRow[3]).toEqual([]);
-    expect(byRow[4]).toEqual(expect.arrayContaining(["subTask", "responsibleUnit", "plannedStart", "totalInvestment"]));
+    expect(byRow[4]).toEqual(expect.arrayContaining(["name", "subTask", "responsibleUnit", "plannedStart", "totalInvestment"]));
     expect(byRow[5]).toEqual(["code"]);
     // Every row is named as written, even one that could not be read.
     expect(outcome.rows.map((r: any) => [r.row, r.code, r.name, r.project])).toEqual([

@@ -7,6 +7,7 @@
 //   build too.
 import type { CacheExchangeOpts } from "@urql/exchange-graphcache";
 import type { introspection } from "../graphql-env.d.ts";
+import { intakeUpdates } from "../features/intake/cacheUpdates";
 
 type SchemaTypes = introspection["types"];
 type RootTypeName = introspection["query"] | introspection["mutation"] | "Subscription";
@@ -224,4 +225,4 @@ const possibleTypes = Object.fromEntries(
   Object.entries(possibleTypeSets).map(([abstractType, members]) => [abstractType, Object.keys(members)]),
 );
 
-export const cacheConfig = { keys, possibleTypes } satisfies Partial<CacheExchangeOpts>;
+export const cacheConfig = { keys, possibleTypes, updates: { Mutation: intakeUpdates } } satisfies Partial<CacheExchangeOpts>;

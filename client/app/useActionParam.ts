@@ -22,9 +22,16 @@ function readActionCode(): number | null {
 }
 
 function writeParam(name: string, value: string | null, mode: "push" | "replace"): void {
+  writeParams({ [name]: value }, mode);
+}
+
+/** Sets (or, with null, removes) several parameters in one history entry. */
+function writeParams(values: Record<string, string | null>, mode: "push" | "replace"): void {
   const url = new URL(window.location.href);
-  if (value === null) url.searchParams.delete(name);
-  else url.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(values)) {
+    if (value === null) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
   if (url.href === window.location.href) return;
   if (mode === "push") window.history.pushState(null, "", url);
   else window.history.replaceState(null, "", url);
@@ -95,4 +102,56 @@ export function useProjectParam(): [string | null, (id: string | null, mode?: "p
   const id = useSyncExternalStore(subscribe, readProjectParam);
   const setId = useCallback((next: string | null, mode: "push" | "replace" = "push") => writeParam(PROJECT_PARAM, next, mode), []);
   return [id, setId];
+}
+
+const VIEW_PARAM = "view";
+const INTAKE_TAB_PARAM = "tab";
+
+/** The app's views: the boards, or 项目入库 (`?view=intake`). */
+export type AppView = "board" | "intake";
+
+function readView(): AppView {
+  return new URLSearchParams(window.location.search).get(VIEW_PARAM) === "intake" ? "intake" : "board";
+}
+
+/** The view in the URL, and a setter; back on the board the intake's own parameters go. */
+export function useViewParam(): [AppView, (view: AppView, mode?: "push" | "replace") => void] {
+  const view = useSyncExternalStore(subscribe, readView);
+  const setView = useCallback(
+    (next: AppView, mode: "push" | "replace" = "push") =>
+      writeParams(next === "intake" ? { [VIEW_PARAM]: "intake", [PROJECT_PARAM]: null } : { [VIEW_PARAM]: null, [INTAKE_TAB_PARAM]: null }, mode),
+    [],
+  );
+  return [view, setView];
+}
+
+/** The 项目入库 view's tabs: one project by the form, or many from an XLSX file (`&tab=import`). */
+export type IntakeTab = "form" | "import";
+
+function readIntakeTab(): IntakeTab {
+  return new URLSearchParams(window.location.search).get(INTAKE_TAB_PARAM) === "import" ? "import" : "form";
+}
+
+export function useIntakeTabParam(): [IntakeTab, (tab: IntakeTab) => void] {
+  const tab = useSyncExternalStore(subscribe, readIntakeTab);
+  const setTab = useCallback((next: IntakeTab) => writeParam(INTAKE_TAB_PARAM, next === "import" ? "import" : null, "push"), []);
+  return [tab, setTab];
+}
+
+/** Leaves 项目入库 for a project's card on its action's live board, its drawer open. */
+export function openProjectOnBoard(actionCode: number, projectId: string): void {
+  writeParams(
+    { [VIEW_PARAM]: null, [INTAKE_TAB_PARAM]: null, [AS_OF_PARAM]: null, [PARAM]: String(actionCode), [PROJECT_PARAM]: projectId },
+    "push",
+  );
+}
+
+/** The URL of a view, for links (a new tab, a bookmark) that the app then follows itself. */
+export function viewHref(view: AppView): string {
+  const url = new URL(window.location.href);
+  url.searchParams.delete(PROJECT_PARAM);
+  url.searchParams.delete(INTAKE_TAB_PARAM);
+  if (view === "intake") url.searchParams.set(VIEW_PARAM, "intake");
+  else url.searchParams.delete(VIEW_PARAM);
+  return url.search || "?";
 }

@@ -5,3 +5,6 @@ export const MAX_IMPORT_FILE_BYTES = 750 * 1024;
 
 /** The same limit, as the page states it. */
 export const MAX_IMPORT_FILE_LABEL = "750 KB";
+
+/** Rows one import takes (MAX_IMPORT_ROWS in server/modules/project/xlsx.ts; the same test compares them). */
+export const MAX_IMPORT_ROWS = 2000;

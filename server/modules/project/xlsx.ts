@@ -85,6 +85,8 @@ export async function readImportSheet(prisma: PrismaClient, base64: string): Pro
       if (id === undefined) problems.push({ field: column, message: `找不到${what}「${text}」` });
       return id ?? null;
     };
+    // Reported with the row's other problems (the rules' own check runs only on a row that could be read).
+    if (!get("name")) problems.push({ field: "name", message: `请填写${IMPORT_COLUMNS.name}` });
     const subTaskId = lookup("subTask", subTaskBy, "子任务", true);
     const responsibleUnitId = lookup("responsibleUnit", unitBy, "单位", true);
     const ownerUnitId = lookup("ownerUnit", unitBy, "单位", false);
