@@ -12,8 +12,8 @@ type Column = keyof typeof IMPORT_COLUMNS;
 const NOTES: Record<Column, string> = {
   code: "选填。留空则按子任务自动编号（如 QX-2.1-03）；填写时为 2–40 位字母、数字、点、下划线或连字符，且不能与已有项目重复",
   name: "必填，不超过 200 字",
-  subTask: "必填。填子任务编号（如 2.1）或名称，见下方子任务表",
-  responsibleUnit: "必填。填单位全称、简称或代码，见下方单位表；业主单位账号只能填本单位",
+  subTask: "必填。填子任务编号（如 2.1）或名称，见「填写说明」工作表中的子任务表",
+  responsibleUnit: "必填。填单位全称、简称或代码，见「填写说明」工作表中的单位表；业主单位账号只能填本单位",
   ownerUnit: "选填，写法同责任单位；留空则与责任单位相同",
   township: "选填，填乡镇（街道）名称",
   totalInvestment: "必填，单位万元，大于 0，最多两位小数",
@@ -56,10 +56,13 @@ export async function buildImportTemplate(prisma: PrismaClient): Promise<Buffer>
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: REQUIRED.includes(column) ? "FFDCE6FA" : "FFF2F4F8" } };
     cell.note = NOTES[column];
   });
-  const subTask = subTasks.find((s) => s.code === "2.2") ?? subTasks[0];
-  const bureau = units.find((u) => u.kind === "BUREAU");
-  const company = units.find((u) => u.kind === "COMPANY");
-  const township = units.find((u) => u.kind === "TOWNSHIP");
+  // A plausible example (a drainage project of 住建局 built by 城投公司), from whatever units there are.
+  const pick = <T extends { code: string }>(items: T[], code: string, fallback: (item: T) => boolean) =>
+    items.find((item) => item.code === code) ?? items.find(fallback);
+  const subTask = pick(subTasks, "2.2", () => true);
+  const bureau = pick(units, "zjj", (u) => u.kind === "BUREAU");
+  const company = pick(units, "ctgs", (u) => u.kind === "COMPANY");
+  const township = pick(units, "t-qujiang", (u) => u.kind === "TOWNSHIP");
   const example = sheet.addRow({
     code: "",
     name: "示例：雨污分流管网改造工程（导入前请删除本行）",
@@ -76,7 +79,7 @@ export async function buildImportTemplate(prisma: PrismaClient): Promise<Buffer>
   for (const column of ["plannedStart", "plannedCompletion"] as const) sheet.getColumn(column).numFmt = "yyyy-mm-dd";
 
   const notes = workbook.addWorksheet("填写说明");
-  notes.columns = [{ width: 18 }, { width: 30 }, { width: 16 }, { width: 16 }];
+  notes.columns = [{ width: 16 }, { width: 64, style: { alignment: { wrapText: true, vertical: "top" } } }, { width: 16 }, { width: 16 }];
   const heading = (text: string) => {
     notes.addRow([]);
     notes.addRow([text]).font = { bold: true, size: 12 };
