@@ -47,6 +47,8 @@ export function ImportPanel({ onBackToBoard }: { onBackToBoard: () => void }) {
   // Only the answer for the latest file counts (a slow check must not overwrite a newer one).
   const request = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
+  // A second click on 确认导入 before the first one's answer must not write the rows twice.
+  const writing = useRef(false);
 
   async function choose(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -77,11 +79,12 @@ export function ImportPanel({ onBackToBoard }: { onBackToBoard: () => void }) {
   }
 
   async function confirm() {
-    if (phase.step !== "checked") return;
+    if (phase.step !== "checked" || writing.current) return;
     const { fileName, fileBase64, outcome } = phase;
     const id = ++request.current;
+    writing.current = true;
     setPhase({ step: "writing", fileName, fileBase64, outcome });
-    const result = await importProjects(fileBase64, false);
+    const result = await importProjects(fileBase64, false).finally(() => (writing.current = false));
     if (id !== request.current) return;
     if (result.ok && result.outcome.written) {
       setPhase({ step: "written", fileName, outcome: result.outcome });
