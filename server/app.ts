@@ -1,4 +1,5 @@
-// The HTTP application: /graphql (GraphQL over HTTP and SSE), /healthz, and the web client at /.
+// The HTTP application: /graphql (GraphQL over HTTP and SSE), /healthz, the file downloads
+// (/export/audit.*, /import/project-template.xlsx) and the web client at /.
 // It does not listen; server/index.ts does (and tests listen on a free port).
 import { randomBytes } from "node:crypto";
 import { createReadStream, existsSync, readFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import { LIMITS, type PersistedOperationsOptions } from "./hardening.js";
 import { log } from "./log.js";
 import { handleAuditExport } from "./modules/audit/http.js";
 import { createTokenSigner } from "./modules/auth/tokens.js";
+import { handleImportTemplate, TEMPLATE_PATH } from "./modules/project/http.js";
 import { createLiveEvents, type BoardPubSub } from "./pubsub.js";
 import { createGraphQLServer } from "./yoga.js";
 
@@ -157,6 +159,10 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
     }
     if (req.method === "GET" && (url.pathname === "/export/audit.csv" || url.pathname === "/export/audit.xlsx")) {
       void handleAuditExport(db, tokens, req, res, url);
+      return;
+    }
+    if (req.method === "GET" && url.pathname === TEMPLATE_PATH) {
+      void handleImportTemplate(db, tokens, req, res);
       return;
     }
     if (url.pathname === "/healthz") {

@@ -58,6 +58,11 @@ describe("createProject", () => {
       [{ name: "零投资", totalInvestment: "0" }, "totalInvestment"],
       [{ name: "日期颠倒", totalInvestment: "5", plannedStart: "2026-05-01", plannedCompletion: "2026-01-01" }, "plannedCompletion"],
       [{ name: "重复编号", totalInvestment: "5", code: "QX-2.1-01" }, "code"],
+      [{ name: "负数量", totalInvestment: "5", targetQuantity: "-3", targetUnit: "个" }, "targetQuantity"],
+      [{ name: "三位小数", totalInvestment: "5", targetQuantity: "1.125", targetUnit: "公里" }, "targetQuantity"],
+      [{ name: "有数量无单位", totalInvestment: "5", targetQuantity: "1000" }, "targetUnit"],
+      [{ name: "有单位无数量", totalInvestment: "5", targetUnit: "个" }, "targetQuantity"],
+      [{ name: "简介过长", totalInvestment: "5", description: "长".repeat(2001) }, "description"],
     ] as const) {
       const { data } = await server.gql(CREATE, { input: { subTaskId: r.subTask, responsibleUnitId: r.jtj, ...input } }, owner);
       expect(data.createProject, JSON.stringify(input)).toMatchObject({ __typename: "ValidationError", field });
@@ -74,7 +79,7 @@ async function sheet(rows: (string | number | Date | null)[][]): Promise<string>
 }
 
 const IMPORT = `mutation($input: ImportProjectsInput!) { importProjects(input: $input) { __typename ... on Error { message } ... on ValidationError { field }
-  ... on ImportProjectsSuccess { outcome { written created rows { row name problems { field message } } } } } }`;
+  ... on ImportProjectsSuccess { outcome { written created rows { row code name problems { field message } project { code } } } } } }`;
 
 describe("importProjects", () => {
   const good: (string | number | Date | null)[][] = [
@@ -90,8 +95,15 @@ describe("importProjects", () => {
     const byRow = Object.fromEntries(outcome.rows.map((r: any) => [r.row, r.problems.map((p: any) => p.field)]));
     expect(byRow[2]).toEqual([]);
     expect(byRow[3]).toEqual([]);
-    expect(byRow[4]).toEqual(expect.arrayContaining(["subTask", "responsibleUnit", "plannedStart", "totalInvestment"]));
+    expect(byRow[4]).toEqual(expect.arrayContaining(["name", "subTask", "responsibleUnit", "plannedStart", "totalInvestment"]));
     expect(byRow[5]).toEqual(["code"]);
+    // Every row is named as written, even one that could not be read.
+    expect(outcome.rows.map((r: any) => [r.row, r.code, r.name, r.project])).toEqual([
+      [2, "IMP-001", "导入道路一", null],
+      [3, "IMP-002", "导入道路二", null],
+      [4, "IMP-003", null, null],
+      [5, "IMP-001", "编号重复", null],
+    ]);
     expect(await server.db.prisma.project.count({ where: { code: { startsWith: "IMP-" } } })).toBe(0);
   });
 
@@ -103,6 +115,7 @@ describe("importProjects", () => {
 
     const real = await server.gql(IMPORT, { input: { fileBase64: await sheet(good), dryRun: false } }, team);
     expect(real.data.importProjects.outcome).toMatchObject({ written: true, created: 2 });
+    expect(real.data.importProjects.outcome.rows.map((r: any) => r.project.code)).toEqual(["IMP-001", "IMP-002"]);
     const imported = await server.db.prisma.project.findMany({ where: { code: { startsWith: "IMP-" } }, orderBy: { code: "asc" }, include: { township: true } });
     expect(imported.map((p) => [p.code, p.stage, p.totalInvestment.toString(), p.township?.code ?? null])).toEqual([
       ["IMP-001", "RESERVE", "5000", "t-sanhui"],

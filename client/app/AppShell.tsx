@@ -40,7 +40,8 @@ export function AppShell({ viewer }: AppShellProps) {
   const [actionParam, setActionParam] = useActionParam();
   const [projectParam, setProjectParam] = useProjectParam();
   const [viewParam, setViewParam] = useViewParam();
-  const views = viewsFor(readFragment(MovableBoardViewerFragment, viewer).role);
+  const { role, unit } = readFragment(MovableBoardViewerFragment, viewer);
+  const views = viewsFor({ role, unitId: unit?.id ?? null });
   // An unknown page, or one this role may not open, shows the boards.
   const view = views.find((candidate) => candidate.key === viewParam) ?? null;
   // Kept across actions: a unit looking at its own projects keeps that filter on every board.
@@ -52,6 +53,11 @@ export function AppShell({ viewer }: AppShellProps) {
   useEffect(() => {
     if (selected && selected.code !== actionParam) setActionParam(selected.code, "replace");
   }, [selected, actionParam, setActionParam]);
+
+  // ?view= from a link, naming a page this user may not open (or none): the boards instead.
+  useEffect(() => {
+    if (viewParam !== null && view === null) setViewParam(null, "replace");
+  }, [viewParam, view, setViewParam]);
 
   return (
     <div className="app">

@@ -9,6 +9,7 @@
 import type { CacheExchangeOpts } from "@urql/exchange-graphcache";
 import { boardOptimistic, boardUpdates } from "../features/board/boardCache";
 import type { introspection } from "../graphql-env.d.ts";
+import { intakeUpdates } from "../features/intake/cacheUpdates";
 
 type SchemaTypes = introspection["types"];
 type RootTypeName = introspection["query"] | introspection["mutation"] | "Subscription";
@@ -230,5 +231,5 @@ export const cacheConfig = {
   keys,
   possibleTypes,
   optimistic: boardOptimistic,
-  updates: boardUpdates,
+  updates: { Mutation: { ...boardUpdates.Mutation, ...intakeUpdates } },
 } satisfies Partial<CacheExchangeOpts>;

@@ -22,9 +22,16 @@ function readActionCode(): number | null {
 }
 
 function writeParam(name: string, value: string | null, mode: "push" | "replace"): void {
+  writeParams({ [name]: value }, mode);
+}
+
+/** Sets (or, with null, removes) several parameters in one history entry. */
+function writeParams(values: Record<string, string | null>, mode: "push" | "replace"): void {
   const url = new URL(window.location.href);
-  if (value === null) url.searchParams.delete(name);
-  else url.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(values)) {
+    if (value === null) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
   if (url.href === window.location.href) return;
   if (mode === "push") window.history.pushState(null, "", url);
   else window.history.replaceState(null, "", url);
@@ -98,15 +105,53 @@ export function useProjectParam(): [string | null, (id: string | null, mode?: "p
 }
 
 const VIEW_PARAM = "view";
+const INTAKE_TAB_PARAM = "tab";
 
 function readViewParam(): string | null {
   const value = new URLSearchParams(window.location.search).get(VIEW_PARAM);
   return value && value.trim() !== "" ? value : null;
 }
 
-/** The page shown (`?view=bottlenecks`; absent: the boards), and a setter (null: the boards). */
+/**
+ * The page shown (`?view=bottlenecks`; absent: the boards), and a setter (null: the boards). A page's
+ * own parameters (its `tab`) go when another page opens.
+ */
 export function useViewParam(): [string | null, (view: string | null, mode?: "push" | "replace") => void] {
   const view = useSyncExternalStore(subscribe, readViewParam);
-  const setView = useCallback((next: string | null, mode: "push" | "replace" = "push") => writeParam(VIEW_PARAM, next, mode), []);
+  const setView = useCallback(
+    (next: string | null, mode: "push" | "replace" = "push") => writeParams({ [VIEW_PARAM]: next, [INTAKE_TAB_PARAM]: null }, mode),
+    [],
+  );
   return [view, setView];
+}
+
+/** The 项目入库 view's tabs: one project by the form, or many from an XLSX file (`&tab=import`). */
+export type IntakeTab = "form" | "import";
+
+function readIntakeTab(): IntakeTab {
+  return new URLSearchParams(window.location.search).get(INTAKE_TAB_PARAM) === "import" ? "import" : "form";
+}
+
+export function useIntakeTabParam(): [IntakeTab, (tab: IntakeTab) => void] {
+  const tab = useSyncExternalStore(subscribe, readIntakeTab);
+  const setTab = useCallback((next: IntakeTab) => writeParam(INTAKE_TAB_PARAM, next === "import" ? "import" : null, "push"), []);
+  return [tab, setTab];
+}
+
+/** Leaves a page for a project's card on its action's live board, its drawer open. */
+export function openProjectOnBoard(actionCode: number, projectId: string): void {
+  writeParams(
+    { [VIEW_PARAM]: null, [INTAKE_TAB_PARAM]: null, [AS_OF_PARAM]: null, [PARAM]: String(actionCode), [PROJECT_PARAM]: projectId },
+    "push",
+  );
+}
+
+/** The URL of a page (null: the boards), for links (a new tab, a bookmark) that the app then follows itself. */
+export function viewHref(view: string | null): string {
+  const url = new URL(window.location.href);
+  url.searchParams.delete(PROJECT_PARAM);
+  url.searchParams.delete(INTAKE_TAB_PARAM);
+  if (view) url.searchParams.set(VIEW_PARAM, view);
+  else url.searchParams.delete(VIEW_PARAM);
+  return url.search || "?";
 }

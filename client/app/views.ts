@@ -1,11 +1,18 @@
 // The application's pages besides the boards, each in the header's navigation and in the URL
 // (`?view=<key>`), each loaded only when first opened (its own chunk), and each shown only to the
-// roles that use it. A feature adds its page here, in one entry.
+// users who may use it. A feature adds its page here, in one entry.
 import { lazy, type ComponentType } from "react";
 import type { FragmentOf, SchemaType } from "../graphql";
 import type { MovableBoardViewerFragment } from "../features/board/MovableBoard";
+import { canRegisterProjects } from "../features/intake/intakeAccess";
 
 type Role = SchemaType<"Role">;
+
+/** Who is signed in, as far as choosing pages goes. */
+export interface ViewAccess {
+  role: Role;
+  unitId: string | null;
+}
 
 export interface ViewProps {
   /** The signed-in user (id, role, unit). */
@@ -16,20 +23,31 @@ export interface ViewDefinition {
   key: string;
   /** The navigation's label, in Chinese. */
   label: string;
-  roles: readonly Role[];
+  /** Whether this user may open the page (mirroring the server's rules for what it shows or changes). */
+  allowed: (viewer: ViewAccess) => boolean;
   page: ComponentType<ViewProps>;
 }
 
-export const ALL_ROLES: readonly Role[] = ["ADMIN", "LEADER", "OFFICE", "TEAM", "OWNER", "AUDITOR"];
-
-export const VIEWS: readonly ViewDefinition[] = [];
-
-/** The pages this role may open, in navigation order. */
-export function viewsFor(role: Role): ViewDefinition[] {
-  return VIEWS.filter((view) => view.roles.includes(role));
+/** `lazy` for a module whose page is a named export. */
+function lazyPage<M>(load: () => Promise<M>, name: keyof M): ComponentType<ViewProps> {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType<ViewProps> }));
 }
 
-/** `lazy` for a module whose page is a named export. */
-export function lazyPage<M>(load: () => Promise<M>, name: keyof M): ComponentType<ViewProps> {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType<ViewProps> }));
+/** Any of these roles. */
+export function forRoles(...roles: Role[]): (viewer: ViewAccess) => boolean {
+  return (viewer) => roles.includes(viewer.role);
+}
+
+export const VIEWS: readonly ViewDefinition[] = [
+  {
+    key: "intake",
+    label: "项目入库",
+    allowed: canRegisterProjects,
+    page: lazyPage(() => import("../features/intake/IntakePage"), "IntakePage"),
+  },
+];
+
+/** The pages this user may open, in navigation order. */
+export function viewsFor(viewer: ViewAccess): ViewDefinition[] {
+  return VIEWS.filter((view) => view.allowed(viewer));
 }

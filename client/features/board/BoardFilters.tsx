@@ -1,6 +1,7 @@
 import { useQuery } from "urql";
-import { graphql, readFragment, type FragmentOf, type ResultOf } from "../../graphql";
+import { graphql, readFragment, type FragmentOf } from "../../graphql";
 import { EMPTY_BOARD_FILTER, isFilterActive, type BoardFilterState } from "./boardFilter";
+import { byShortName, UnitOptions } from "./UnitOptions";
 
 export const BoardFiltersFragment = graphql(`
   fragment BoardFilters_action on Action {
@@ -31,18 +32,6 @@ const FilterUnitsQueryDocument = graphql(`
 // Sent as its hash only (persisted operations); the build lists every such document.
 const FilterUnitsQuery = graphql.persisted("FilterUnits", FilterUnitsQueryDocument);
 
-type Unit = ResultOf<typeof FilterUnitsQuery>["responsibleUnits"][number];
-
-/** Kinds of unit that can be responsible for a project (责任单位), in the order they are listed. */
-const RESPONSIBLE_GROUPS: { kind: Unit["kind"]; label: string }[] = [
-  { kind: "BUREAU", label: "县级部门" },
-  { kind: "COMPANY", label: "国有企业" },
-  { kind: "TOWNSHIP", label: "乡镇（街道）" },
-];
-
-const collator = new Intl.Collator("zh-CN");
-const byName = (a: { shortName: string }, b: { shortName: string }) => collator.compare(a.shortName, b.shortName);
-
 interface BoardFiltersProps {
   action: FragmentOf<typeof BoardFiltersFragment>;
   value: BoardFilterState;
@@ -53,7 +42,7 @@ export function BoardFilters({ action: actionData, value, onChange }: BoardFilte
   const action = readFragment(BoardFiltersFragment, actionData);
   const [{ data: unitsData, error: unitsError }] = useQuery({ query: FilterUnitsQuery });
   const units = unitsData?.responsibleUnits ?? [];
-  const townships = [...(unitsData?.townships ?? [])].sort(byName);
+  const townships = [...(unitsData?.townships ?? [])].sort(byShortName);
   const set = (patch: Partial<BoardFilterState>) => onChange({ ...value, ...patch });
 
   return (
@@ -79,18 +68,7 @@ export function BoardFilters({ action: actionData, value, onChange }: BoardFilte
           disabled={!unitsData}
         >
           <option value="">{unitsError ? "单位列表加载失败" : "全部责任单位"}</option>
-          {RESPONSIBLE_GROUPS.map((group) => (
-            <optgroup key={group.kind} label={group.label}>
-              {units
-                .filter((unit) => unit.kind === group.kind)
-                .sort(byName)
-                .map((unit) => (
-                  <option key={unit.id} value={unit.id}>
-                    {unit.shortName}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
+          <UnitOptions units={units} />
         </select>
       </label>
 

@@ -4,8 +4,8 @@ import type http from "node:http";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { Database } from "../../db/client.js";
 import { log } from "../../log.js";
+import { sendDownload, sendJsonError as fail, viewerOfRequest, XLSX_CONTENT_TYPE } from "../auth/http.js";
 import { AUDIT_READERS, hasRole } from "../auth/policy.js";
-import { resolveSession, tokenFromHeaders } from "../auth/service.js";
 import type { TokenSigner } from "../auth/tokens.js";
 import { auditRows, ExportTooLargeError, toCsv, toXlsx } from "./export.js";
 import type { AuditFilter } from "./query.js";
@@ -50,11 +50,6 @@ export function parseAuditFilter(params: URLSearchParams): AuditFilter {
   };
 }
 
-function fail(res: http.ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(JSON.stringify({ error: message }));
-}
-
 export async function handleAuditExport(
   db: Database,
   tokens: TokenSigner,
@@ -63,22 +58,14 @@ export async function handleAuditExport(
   url: URL,
 ): Promise<void> {
   const format = url.pathname.endsWith(".xlsx") ? "xlsx" : "csv";
-  const token = tokenFromHeaders(req.headers.authorization, req.headers.cookie);
-  const viewer = token ? await resolveSession(db.prisma, tokens, token) : null;
+  const viewer = await viewerOfRequest(db.prisma, tokens, req);
   if (!viewer) return fail(res, 401, "请先登录");
   if (!hasRole(viewer, AUDIT_READERS)) return fail(res, 403, "当前角色无权导出审计记录");
   try {
     const rows = await auditRows(db.prisma, parseAuditFilter(url.searchParams));
     const stamp = new Date().toISOString().slice(0, 10);
-    const filename = encodeURIComponent(`审计记录-${stamp}.${format}`);
     const body = format === "csv" ? Buffer.from(toCsv(rows), "utf8") : await toXlsx(rows);
-    res.writeHead(200, {
-      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename*=UTF-8''${filename}`,
-      "content-length": body.length,
-      "cache-control": "no-store",
-    });
-    res.end(body);
+    sendDownload(res, body, format === "csv" ? "text/csv; charset=utf-8" : XLSX_CONTENT_TYPE, `审计记录-${stamp}.${format}`);
   } catch (error) {
     if (error instanceof BadRequest || error instanceof ExportTooLargeError) return fail(res, 400, error.message);
     log.error("audit export failed", { error });

@@ -29,6 +29,10 @@ export interface RowProblem {
 }
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/;
+// The columns are numeric(14, 2): twelve digits before the point, two after.
+const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
+const MAX_DESCRIPTION = 2000;
+const MAX_TARGET_UNIT = 20;
 
 /** Checks one new project against the rules and the reference data; returns its problems. */
 export async function checkNewProject(tx: Tx, actor: Actor, input: NewProject): Promise<RowProblem[]> {
@@ -48,6 +52,15 @@ export async function checkNewProject(tx: Tx, actor: Actor, input: NewProject): 
   }
   if (investment && (investment.isNegative() || investment.isZero())) problems.push({ field: "totalInvestment", message: "总投资应大于 0" });
   if (investment && investment.decimalPlaces() > 2) problems.push({ field: "totalInvestment", message: "总投资最多保留两位小数（万元）" });
+  const quantity = input.targetQuantity?.trim() ?? "";
+  const targetUnit = input.targetUnit?.trim() ?? "";
+  if (quantity && !AMOUNT.test(quantity)) problems.push({ field: "targetQuantity", message: "目标数量应为非负数，最多两位小数" });
+  if (quantity && !targetUnit) problems.push({ field: "targetUnit", message: "填写了目标数量，请同时填写计量单位（如 个、公里）" });
+  if (targetUnit && !quantity) problems.push({ field: "targetQuantity", message: "填写了计量单位，请同时填写目标数量" });
+  if (targetUnit.length > MAX_TARGET_UNIT) problems.push({ field: "targetUnit", message: `计量单位不能超过 ${MAX_TARGET_UNIT} 字` });
+  if ((input.description?.trim().length ?? 0) > MAX_DESCRIPTION) {
+    problems.push({ field: "description", message: `项目简介不能超过 ${MAX_DESCRIPTION} 字` });
+  }
   if (input.plannedStart && input.plannedCompletion && input.plannedCompletion < input.plannedStart) {
     problems.push({ field: "plannedCompletion", message: "计划竣工日期不能早于计划开工日期" });
   }
@@ -67,7 +80,7 @@ export async function checkNewProject(tx: Tx, actor: Actor, input: NewProject): 
   for (const source of input.fundingSources ?? []) {
     if (kinds.has(source.kind)) problems.push({ field: "fundingSources", message: "每种资金来源只能填写一次" });
     kinds.add(source.kind);
-    if (!/^\d{1,12}(\.\d{1,2})?$/.test(source.amount)) problems.push({ field: "fundingSources", message: "资金金额应为非负数（万元，最多两位小数）" });
+    if (!AMOUNT.test(source.amount)) problems.push({ field: "fundingSources", message: "资金金额应为非负数（万元，最多两位小数）" });
   }
   return problems;
 }
@@ -105,7 +118,7 @@ async function insertNewProjects(tx: Tx, actor: Actor, inputs: NewProject[]): Pr
         totalInvestment: input.totalInvestment,
         plannedStart: input.plannedStart ?? null,
         plannedCompletion: input.plannedCompletion ?? null,
-        targetQuantity: input.targetQuantity ?? null,
+        targetQuantity: input.targetQuantity?.trim() || null,
         targetUnit: input.targetUnit?.trim() || null,
         fundingSources: { create: (input.fundingSources ?? []).map((f) => ({ kind: f.kind, amount: f.amount })) },
         transitions: { create: { fromStage: null, toStage: "RESERVE", kind: "INTAKE", at: now, actorId: actor.viewer.userId } },
@@ -143,8 +156,13 @@ export async function createProject(prisma: PrismaClient, actor: Actor, input: N
 export interface ImportRow {
   /** 1-based row number in the sheet, the header being row 1. */
   row: number;
+  /** The row's 项目编号 and 项目名称 as written, so that even a row that cannot be read is recognisable. */
+  code: string | null;
+  name: string | null;
   input: NewProject | null;
   problems: RowProblem[];
+  /** The project written from this row, once the import has been written. */
+  project?: Project;
 }
 
 /** Checks every row; writes them all only when `write` is set and no row has a problem. */
@@ -161,6 +179,8 @@ export async function importProjects(prisma: PrismaClient, actor: Actor, rows: I
       }
     }
     if (!write || rows.some((r) => r.problems.length > 0)) return { rows, created: [] };
-    return { rows, created: await insertNewProjects(tx, actor, rows.map((r) => r.input!)) };
+    const created = await insertNewProjects(tx, actor, rows.map((r) => r.input!));
+    rows.forEach((row, i) => (row.project = created[i]));
+    return { rows, created };
   });
 }

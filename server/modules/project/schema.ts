@@ -328,8 +328,15 @@ const ImportRowResult = builder.objectRef<ImportRow>("ImportRow").implement({
   description: "One row of the sheet and what is wrong with it (nothing, when it can be written).",
   fields: (t) => ({
     row: t.exposeInt("row", { description: "Row number in the sheet; the header is row 1" }),
-    name: t.string({ nullable: true, resolve: (r) => r.input?.name ?? null }),
+    code: t.exposeString("code", { nullable: true, description: "项目编号 as written; empty: the next code of the sub-task's series" }),
+    name: t.exposeString("name", { nullable: true, description: "项目名称 as written" }),
     problems: t.field({ type: [ImportRowProblem], resolve: (r) => r.problems }),
+    project: t.field({
+      type: ProjectNode,
+      nullable: true,
+      description: "The project written from this row (null on a dry run or when nothing was written)",
+      resolve: (r) => r.project ?? null,
+    }),
   }),
 });
 

@@ -85,6 +85,8 @@ export async function readImportSheet(prisma: PrismaClient, base64: string): Pro
       if (id === undefined) problems.push({ field: column, message: `找不到${what}「${text}」` });
       return id ?? null;
     };
+    // Reported with the row's other problems (the rules' own check runs only on a row that could be read).
+    if (!get("name")) problems.push({ field: "name", message: `请填写${IMPORT_COLUMNS.name}` });
     const subTaskId = lookup("subTask", subTaskBy, "子任务", true);
     const responsibleUnitId = lookup("responsibleUnit", unitBy, "单位", true);
     const ownerUnitId = lookup("ownerUnit", unitBy, "单位", false);
@@ -111,7 +113,7 @@ export async function readImportSheet(prisma: PrismaClient, base64: string): Pro
             ...dates,
           }
         : null;
-    rows.push({ row: r, input: problems.length > 0 ? null : input, problems });
+    rows.push({ row: r, code: get("code") || null, name: get("name") || null, input: problems.length > 0 ? null : input, problems });
   }
   if (rows.length === 0) throw new ImportFileError("文件中没有项目数据");
   return rows;
