@@ -107,7 +107,11 @@ describe.skipIf(!hasChromium)("project drawer in Chromium", () => {
     expect(await server.db.prisma.blocker.count({ where: { projectId: project.id } })).toBe(0);
     await raise.getByLabel("堵点类型").selectOption({ label: "用地" });
     await raise.getByLabel("问题描述").fill("红线内 3 户未完成征收");
-    await raise.getByRole("button", { name: "提交" }).click();
+    // Submitted twice at once (a double click, Enter pressed twice): saved once.
+    await raise.evaluate((form: HTMLFormElement) => {
+      form.requestSubmit();
+      form.requestSubmit();
+    });
     await raise.waitFor({ state: "detached" });
     await expect.poll(() => card(page, "DRW-02").locator(".card-badge--blocker").textContent()).toBe("堵点 1");
     const raised = await server.db.prisma.blocker.findMany({ where: { projectId: project.id } });

@@ -94,7 +94,7 @@ export function BasicForm({ project, reload, onClose }: BasicFormProps) {
   return (
     <form ref={form.formRef} className="drawer-form drawer-form--grid" onSubmit={submit} noValidate aria-label="编辑基本信息">
       <FormField label="项目名称" required error={errors.name} hint={hint("name")} className="drawer-field--wide">
-        {(control) => <input className="input" type="text" {...control} {...text("name")} />}
+        {(control) => <input className="input" type="text" autoFocus {...control} {...text("name")} />}
       </FormField>
       <FormField label="项目简介" error={errors.description} hint={hint("description")} className="drawer-field--wide">
         {(control) => <textarea className="input drawer-textarea" rows={3} {...control} {...text("description")} />}

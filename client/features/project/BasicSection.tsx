@@ -4,6 +4,7 @@ import { graphql, readFragment, type FragmentOf, type ResultOf } from "../../gra
 import { BasicFacts } from "./BasicFacts";
 import { BasicForm } from "./BasicForm";
 import { BusyButton } from "./BusyButton";
+import { useReturnFocus } from "./useReturnFocus";
 import { useSaving } from "./useSaving";
 
 export const BasicSectionFragment = graphql(`
@@ -56,6 +57,7 @@ export function BasicSection({ project: projectData, mayEdit, reload }: BasicSec
   const [editing, setEditing] = useState<BasicProject | null>(null);
   const [opening, runOpening] = useSaving();
   const [openFailure, setOpenFailure] = useState<string | null>(null);
+  const editButton = useReturnFocus<HTMLButtonElement>(editing !== null);
 
   const latest = async () => {
     const fresh = await reload();
@@ -76,7 +78,7 @@ export function BasicSection({ project: projectData, mayEdit, reload }: BasicSec
       <div className="drawer-section__head">
         <h3 className="drawer-section__title">基本信息</h3>
         {mayEdit && !editing && (
-          <BusyButton busy={opening} busyLabel="正在读取…" onClick={edit}>
+          <BusyButton ref={editButton} busy={opening} busyLabel="正在读取…" onClick={edit}>
             编辑
           </BusyButton>
         )}

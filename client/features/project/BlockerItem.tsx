@@ -3,6 +3,7 @@ import type { ResultOf } from "../../graphql";
 import type { BlockersSectionFragment } from "./BlockersSection";
 import { BLOCKER_LABELS, formatDateTime } from "./labels";
 import { ResolveBlockerForm } from "./ResolveBlockerForm";
+import { useReturnFocus } from "./useReturnFocus";
 
 type Blocker = ResultOf<typeof BlockersSectionFragment>["blockers"][number];
 
@@ -15,6 +16,7 @@ interface BlockerItemProps {
 /** One blocker: its kind, state and text; an open one can be resolved by those who may edit. */
 export function BlockerItem({ blocker, mayEdit, onSaved }: BlockerItemProps) {
   const [resolving, setResolving] = useState(false);
+  const resolveButton = useReturnFocus<HTMLButtonElement>(resolving);
   const open = blocker.resolvedAt === null;
   return (
     <li className={`blocker${open ? " blocker--open" : " blocker--resolved"}`}>
@@ -25,7 +27,7 @@ export function BlockerItem({ blocker, mayEdit, onSaved }: BlockerItemProps) {
           <span className="blocker__date">{formatDateTime(blocker.raisedAt)} 提出</span>
         </p>
         {open && mayEdit && !resolving && (
-          <button className="button button--small" type="button" onClick={() => setResolving(true)}>
+          <button ref={resolveButton} className="button button--small" type="button" onClick={() => setResolving(true)}>
             标记解决
           </button>
         )}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { graphql, readFragment, type FragmentOf } from "../../graphql";
 import { BlockerItem } from "./BlockerItem";
 import { RaiseBlockerForm } from "./RaiseBlockerForm";
+import { useReturnFocus } from "./useReturnFocus";
 import type { SectionProps } from "./sectionProps";
 
 export const BlockersSectionFragment = graphql(`
@@ -23,6 +24,7 @@ export const BlockersSectionFragment = graphql(`
 export function BlockersSection({ project: projectData, mayEdit, onSaved }: SectionProps<FragmentOf<typeof BlockersSectionFragment>>) {
   const project = readFragment(BlockersSectionFragment, projectData);
   const [raising, setRaising] = useState(false);
+  const raiseButton = useReturnFocus<HTMLButtonElement>(raising);
   // Open ones first, each group newest first.
   const sorted = [...project.blockers].sort((a, b) => {
     const openA = a.resolvedAt === null ? 0 : 1;
@@ -35,7 +37,7 @@ export function BlockersSection({ project: projectData, mayEdit, onSaved }: Sect
       <div className="drawer-section__head">
         <h3 className="drawer-section__title">堵点</h3>
         {mayEdit && !raising && (
-          <button className="button button--small" type="button" onClick={() => setRaising(true)}>
+          <button ref={raiseButton} className="button button--small" type="button" onClick={() => setRaising(true)}>
             提出堵点
           </button>
         )}

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 
 interface BusyButtonProps {
   /** Its action is under way: the button says so and cannot be pressed again. */
@@ -9,12 +9,14 @@ interface BusyButtonProps {
   type?: "button" | "submit";
   primary?: boolean;
   title?: string;
+  ref?: Ref<HTMLButtonElement>;
 }
 
 /** A small button for an action that takes a moment (a save, a read). */
-export function BusyButton({ busy, busyLabel, children, onClick, type = "button", primary, title }: BusyButtonProps) {
+export function BusyButton({ busy, busyLabel, children, onClick, type = "button", primary, title, ref }: BusyButtonProps) {
   return (
     <button
+      ref={ref}
       className={primary ? "button button--small button--primary" : "button button--small"}
       type={type}
       onClick={onClick}

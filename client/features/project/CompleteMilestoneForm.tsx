@@ -34,7 +34,7 @@ export function CompleteMilestoneForm({ milestone, onSaved, onCancel }: Complete
     <form ref={form.formRef} className="drawer-form drawer-form--inline" onSubmit={submit} noValidate aria-label={`完成节点：${milestone.name}`}>
       <FormField label="实际完成日期" required error={form.errors.actualDate}>
         {(control) => (
-          <input className="input" type="date" max={today} {...control} value={actualDate} onChange={(event) => setActualDate(event.target.value)} />
+          <input className="input" type="date" max={today} autoFocus {...control} value={actualDate} onChange={(event) => setActualDate(event.target.value)} />
         )}
       </FormField>
       <FormActions saving={form.saving} failure={form.failureText} submitLabel="确认完成" onCancel={onCancel} />

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { ResultOf } from "../../graphql";
 import { CompleteMilestoneForm } from "./CompleteMilestoneForm";
 import type { MilestonesSectionFragment } from "./MilestonesSection";
+import { useReturnFocus } from "./useReturnFocus";
 
 type Milestone = ResultOf<typeof MilestonesSectionFragment>["milestones"][number];
 
@@ -14,6 +15,7 @@ interface MilestoneItemProps {
 /** A milestone on the 倒排工期 timeline: done, overdue or pending; an open one can be marked 完成. */
 export function MilestoneItem({ milestone, mayEdit, onSaved }: MilestoneItemProps) {
   const [completing, setCompleting] = useState(false);
+  const completeButton = useReturnFocus<HTMLButtonElement>(completing);
   const state = milestone.actualDate ? "done" : milestone.overdue ? "overdue" : "pending";
   return (
     <li className={`timeline__item timeline__item--${state}`}>
@@ -28,6 +30,7 @@ export function MilestoneItem({ milestone, mayEdit, onSaved }: MilestoneItemProp
         </div>
         {mayEdit && !milestone.actualDate && !completing && (
           <button
+            ref={completeButton}
             className="button button--small"
             type="button"
             aria-label={`完成：${milestone.name}`}

@@ -88,7 +88,7 @@ export function ProgressReportForm({ project, onSaved, onDone, onCancel }: Progr
         {(control) => <input className="input" type="month" min="2020-01" max={currentMonth} {...control} {...field("month")} />}
       </FormField>
       <FormField label="本月完成投资（万元）" required error={form.errors.investmentThisMonth}>
-        {(control) => <input className="input" type="text" inputMode="decimal" placeholder="如 120.5" {...control} {...field("investmentThisMonth")} />}
+        {(control) => <input className="input" type="text" inputMode="decimal" placeholder="如 120.5" autoFocus {...control} {...field("investmentThisMonth")} />}
       </FormField>
       <FormField label="形象进度" required error={form.errors.narrative} className="drawer-field--wide">
         {(control) => (

@@ -5,6 +5,7 @@ import { graphql, readFragment, type FragmentOf } from "../../graphql";
 import { formatInvestment } from "../board/format";
 import { formatDateTime, formatMonth } from "./labels";
 import { ProgressReportForm } from "./ProgressReportForm";
+import { useReturnFocus } from "./useReturnFocus";
 import type { SectionProps } from "./sectionProps";
 
 /** Reports shown before 显示全部: the last half year. */
@@ -30,6 +31,7 @@ export function ProgressSection({ project: projectData, mayEdit, onSaved }: Sect
   const project = readFragment(ProgressSectionFragment, projectData);
   const [reporting, setReporting] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const reportButton = useReturnFocus<HTMLButtonElement>(reporting);
   const [showAll, setShowAll] = useState(false);
   const reports = showAll ? project.progressReports : project.progressReports.slice(0, RECENT);
   const total = Number(project.totalInvestment);
@@ -41,6 +43,7 @@ export function ProgressSection({ project: projectData, mayEdit, onSaved }: Sect
         <h3 className="drawer-section__title">月度进度</h3>
         {mayEdit && !reporting && (
           <button
+            ref={reportButton}
             className="button button--small"
             type="button"
             onClick={() => {

@@ -38,7 +38,7 @@ export function RaiseBlockerForm({ projectId, onSaved, onCancel }: RaiseBlockerF
     <form ref={form.formRef} className="drawer-form drawer-form--boxed" onSubmit={submit} noValidate aria-label="提出堵点">
       <FormField label="堵点类型" required error={form.errors.kind}>
         {(control) => (
-          <select className="select" {...control} value={kind} onChange={(event) => setKind(event.target.value as BlockerKind | "")}>
+          <select className="select" autoFocus {...control} value={kind} onChange={(event) => setKind(event.target.value as BlockerKind | "")}>
             <option value="">请选择</option>
             {BLOCKER_KINDS.map((value) => (
               <option key={value} value={value}>

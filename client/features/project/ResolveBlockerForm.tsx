@@ -35,6 +35,7 @@ export function ResolveBlockerForm({ blockerId, onSaved, onCancel }: ResolveBloc
           <textarea
             className="input drawer-textarea"
             rows={2}
+            autoFocus
             placeholder="如：县自然资源局已出具用地预审意见"
             {...control}
             value={resolution}
