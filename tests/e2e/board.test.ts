@@ -1,9 +1,9 @@
 // The board in real Chromium: an owner drags a card across a gate and sees what is missing, completes
-// the gate and moves it, the move persists and shows in a second browser at once; an auditor sees no
-// draggable cards.
+// the gate in the project drawer and moves it, the move persists (with its history entry in the
+// drawer) and shows in a second browser at once; an auditor sees no draggable cards.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completeGate, makeProject } from "../support/projects.js";
+import { makeProject } from "../support/projects.js";
 import { dragCard, hasChromium, launchBrowser, signInPage } from "../support/browser.js";
 import { PASSWORD, startTestServer, type TestServer } from "../support/server.js";
 
@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)("board in Chromium", () => {
 
   const card = (page: import("playwright-core").Page, code: string) => page.locator(`[data-testid="project-card"][data-code="${code}"]`);
 
-  it("an owner drags a card across a gate, sees the missing items, completes the gate, and the move persists and shows live elsewhere", async () => {
+  it("an owner drags a card across a gate, sees the missing items, completes the gate in the drawer, and the move persists and shows live elsewhere", async () => {
     const owner = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const watcher = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await owner.newPage();
@@ -43,16 +43,36 @@ describe.skipIf(!hasChromium)("board in Chromium", () => {
     expect(await alert.locator("li").allTextContents()).toEqual(["项目建议书或可行性研究报告", "已明确资金来源"]);
     await expect.poll(() => card(page, "E2E-01").getAttribute("data-stage")).toBe("RESERVE");
 
-    // With the gate complete the move goes through, and the other browser sees it without reloading.
+    // The owner completes the gate in the project drawer: ticks the proposal with its document number
+    // and names a funding source in 编辑; then the move goes through, and the other browser sees it
+    // without reloading.
     const project = await server.db.prisma.project.findUniqueOrThrow({ where: { code: "E2E-01" } });
-    await completeGate(server.db, project.id);
-    await page.reload();
-    await card(page, "E2E-01").waitFor();
+    await alert.getByRole("button", { name: "关闭" }).click();
+    await card(page, "E2E-01").getByRole("button", { name: "详情" }).click();
+    const drawer = page.getByRole("dialog", { name: "项目详情" });
+    await drawer.getByLabel("项目建议书或可行性研究报告 文号").fill("渠发改审批〔2024〕12号");
+    await drawer.getByRole("checkbox", { name: "项目建议书或可行性研究报告" }).check();
+    await expect.poll(async () => {
+      const item = await server.db.prisma.projectGateItem.findFirst({ where: { projectId: project.id } });
+      return item && [item.done, item.reference];
+    }).toEqual([true, "渠发改审批〔2024〕12号"]);
+    await drawer.getByRole("button", { name: "编辑" }).click();
+    const form = drawer.getByRole("form", { name: "编辑基本信息" });
+    await form.getByRole("button", { name: "添加资金来源" }).click();
+    await form.getByLabel("第 1 项资金类型").selectOption({ label: "财政资金" });
+    await form.getByLabel("第 1 项金额（万元）").fill("1000");
+    await form.getByRole("button", { name: "保存" }).click();
+    await form.waitFor({ state: "detached" });
+    const gate = drawer.getByRole("region", { name: "阶段条件" });
+    await expect.poll(() => gate.getByText("系统自动判断（已填写资金来源）：已满足").count()).toBe(1);
+    await drawer.getByRole("button", { name: "关闭" }).click();
+    await expect.poll(() => page.getByRole("dialog", { name: "项目详情" }).count()).toBe(0);
+
     await dragCard(page, "E2E-01", "PREPARATION");
     await expect.poll(() => card(page, "E2E-01").getAttribute("data-stage"), { timeout: 5000 }).toBe("PREPARATION");
     await expect.poll(() => card(other, "E2E-01").getAttribute("data-stage"), { timeout: 5000 }).toBe("PREPARATION");
 
-    // It persisted, with a history entry.
+    // It persisted, with a history entry: in the database, and in the drawer after a reload.
     await page.reload();
     await expect.poll(() => card(page, "E2E-01").getAttribute("data-stage")).toBe("PREPARATION");
     const history = await server.db.prisma.stageTransition.findMany({ where: { projectId: project.id }, include: { actor: true }, orderBy: { id: "asc" } });
@@ -60,6 +80,11 @@ describe.skipIf(!hasChromium)("board in Chromium", () => {
       [null, "RESERVE", null],
       ["RESERVE", "PREPARATION", "e2e-owner"],
     ]);
+    await card(page, "E2E-01").getByRole("button", { name: "详情" }).click();
+    const entries = page.getByRole("dialog", { name: "项目详情" }).getByRole("region", { name: "历史" }).getByRole("listitem");
+    await expect.poll(() => entries.count()).toBe(2);
+    expect(await entries.nth(0).textContent()).toContain("入库 · 储备");
+    expect(await entries.nth(1).textContent()).toMatch(/^\d{4}-\d{2}-\d{2} · 储备 → 准备 · e2e-owner$/);
     await owner.close();
     await watcher.close();
   });

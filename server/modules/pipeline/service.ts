@@ -10,6 +10,7 @@ import { inTransaction } from "../../db/transaction.js";
 import { appendAuditEvent } from "../audit/service.js";
 import { GateNotMetError, NotFoundError, TransitionNotAllowedError, ValidationError } from "../common/errors.js";
 import { STAGE_NAMES, stageIndex } from "../common/stage.js";
+import { todayInChina } from "../common/calendar.js";
 import type { Actor } from "../../context.js";
 import { CONFIGURERS } from "../auth/policy.js";
 import { loadForChange, recordChange } from "../project/change.js";
@@ -113,7 +114,7 @@ export async function completeMilestone(
   actor: Actor,
   input: { milestoneId: number; actualDate: Date },
 ): Promise<Project> {
-  if (input.actualDate > new Date()) throw new ValidationError("完成日期不能晚于今天", "actualDate");
+  if (input.actualDate > todayInChina()) throw new ValidationError("完成日期不能晚于今天", "actualDate");
   return inTransaction(prisma, async (tx) => {
     const found = await tx.milestone.findUnique({ where: { id: input.milestoneId } });
     if (!found) throw new NotFoundError("节点");

@@ -1,6 +1,7 @@
 // Changes to a project's records, each audited and counted in its version (see change.ts).
 import { Prisma, type BlockerKind, type FundingKind, type Project, type PrismaClient } from "@prisma/client";
 import { inTransaction } from "../../db/transaction.js";
+import { currentMonthInChina, todayInChina } from "../common/calendar.js";
 import { NotFoundError, ValidationError } from "../common/errors.js";
 import type { Actor } from "../../context.js";
 import { loadForChange, recordChange } from "./change.js";
@@ -66,7 +67,7 @@ export async function updateProject(
     const start = patch.plannedStart !== undefined ? patch.plannedStart : project.plannedStart;
     const end = patch.plannedCompletion !== undefined ? patch.plannedCompletion : project.plannedCompletion;
     if (start && end && end < start) throw new ValidationError("计划竣工日期不能早于计划开工日期", "plannedCompletion");
-    if (patch.acceptanceDate && patch.acceptanceDate > new Date()) {
+    if (patch.acceptanceDate && patch.acceptanceDate > todayInChina()) {
       throw new ValidationError("验收日期不能晚于今天", "acceptanceDate");
     }
 
@@ -132,8 +133,7 @@ export async function submitProgressReport(
   input: { projectId: number; month: string; investmentThisMonth: string; narrative: string; problems?: string | null },
 ): Promise<Project> {
   if (!MONTH.test(input.month)) throw new ValidationError("月份格式应为 YYYY-MM", "month");
-  const currentMonth = new Date().toISOString().slice(0, 7);
-  if (input.month > currentMonth) throw new ValidationError("不能填报未来月份的进度", "month");
+  if (input.month > currentMonthInChina()) throw new ValidationError("不能填报未来月份的进度", "month");
   if (input.month < "2020-01") throw new ValidationError("月份不能早于 2020 年", "month");
   const investment = money(input.investmentThisMonth, "investmentThisMonth", "本月完成投资");
   const narrative = text(input.narrative, "narrative", "形象进度", true)!;

@@ -1,0 +1,87 @@
+// Client-side checks for the drawer's forms, in Chinese, mirroring the server's rules
+// (server/modules/project/service.ts, pipeline/service.ts) so that most mistakes are caught before
+// anything is sent. The server checks again and has the last word.
+
+/** The server's limit on every free text (MAX_TEXT). */
+export const MAX_TEXT = 2000;
+
+/** An error message, or null when the value is acceptable. */
+export type Check = string | null;
+
+export function checkText(value: string, label: string, required = false): Check {
+  const trimmed = value.trim();
+  if (required && !trimmed) return `请填写${label}`;
+  if (trimmed.length > MAX_TEXT) return `${label}不能超过 ${MAX_TEXT} 字`;
+  return null;
+}
+
+/** Full-width digits and points (typed with a Chinese input method), spaces and thousands separators. */
+function halfWidth(value: string): string {
+  return value
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, ".")
+    .replace(/[\s,，]/g, "");
+}
+
+const AMOUNT = /^\d+(\.\d+)?$/;
+
+/**
+ * An amount in 万元 (or a quantity): not negative, at most two decimals (the database keeps two),
+ * at most twelve digits before the point.
+ */
+export function checkAmount(value: string, label: string, required = true): Check {
+  const amount = halfWidth(value);
+  if (!amount) return required ? `请填写${label}` : null;
+  if (amount.startsWith("-")) return `${label}不能为负数`;
+  if (!AMOUNT.test(amount)) return `${label}应为数字，如 120.5`;
+  const [whole = "", fraction = ""] = amount.split(".");
+  if (fraction.length > 2) return `${label}最多保留两位小数`;
+  if (whole.replace(/^0+(?=\d)/, "").length > 12) return `${label}数值过大`;
+  return null;
+}
+
+/** A checked amount as the API's Decimal takes it, without redundant zeros: "０１２０.５０" → "120.5". */
+export function normalizeAmount(value: string): string {
+  const amount = halfWidth(value);
+  if (!AMOUNT.test(amount)) return amount;
+  const [whole = "0", fraction = ""] = amount.split(".");
+  const integer = whole.replace(/^0+(?=\d)/, "");
+  const decimals = fraction.replace(/0+$/, "");
+  return decimals ? `${integer}.${decimals}` : integer;
+}
+
+/** A checked amount in hundredths, for exact sums (twelve digits and two decimals fit a double). */
+export function hundredths(value: string): number {
+  const [whole = "0", fraction = ""] = normalizeAmount(value).split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
+/** A date (YYYY-MM-DD from a date input; "" when empty or incomplete) that may not be in the future. */
+export function checkPastDate(value: string, label: string, today: string, required = false): Check {
+  if (!value) return required ? `请选择${label}` : null;
+  if (value > today) return `${label}不能晚于今天`;
+  return null;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The month of a progress report: from 2020-01 up to the current month. */
+export function checkMonth(value: string, currentMonth: string): Check {
+  if (!value) return "请选择月份";
+  if (!MONTH.test(value)) return "月份格式应为 YYYY-MM，如 2025-06";
+  if (value > currentMonth) return "不能填报未来月份的进度";
+  if (value < "2020-01") return "月份不能早于 2020 年";
+  return null;
+}
+
+/** The checks that failed, by field; empty when the form may be sent. */
+export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
+
+/** Keeps the failed checks only. */
+export function failedChecks<Field extends string>(checks: Record<Field, Check>): FieldErrors<Field> {
+  return Object.fromEntries(Object.entries(checks).filter(([, message]) => message !== null)) as FieldErrors<Field>;
+}
+
+export function hasErrors(errors: FieldErrors<string>): boolean {
+  return Object.keys(errors).length > 0;
+}

@@ -1,0 +1,19 @@
+// "Today" and "this month" for the rules (no future progress month, no milestone or acceptance
+// after today) are China's: at 03:00 in China on the 1st the new month has begun, though UTC is
+// still on the last day of the old one.
+import { describe, expect, it } from "vitest";
+import { currentMonthInChina, todayInChina } from "../server/modules/common/calendar.js";
+
+describe("the calendar in China Standard Time", () => {
+  it("is a day ahead of UTC from 00:00 to 08:00 in China", () => {
+    const earlyMorningInChina = new Date("2026-11-30T19:00:00Z"); // 2026-12-01 03:00 in China
+    expect(todayInChina(earlyMorningInChina).toISOString()).toBe("2026-12-01T00:00:00.000Z");
+    expect(currentMonthInChina(earlyMorningInChina)).toBe("2026-12");
+  });
+
+  it("matches the UTC date for the rest of the day", () => {
+    const afternoon = new Date("2026-11-30T07:00:00Z"); // 15:00 in China
+    expect(todayInChina(afternoon).toISOString()).toBe("2026-11-30T00:00:00.000Z");
+    expect(currentMonthInChina(afternoon)).toBe("2026-11");
+  });
+});
