@@ -2,7 +2,7 @@
 // after today) are China's: at 03:00 in China on the 1st the new month has begun, though UTC is
 // still on the last day of the old one.
 import { describe, expect, it } from "vitest";
-import { currentMonthInChina, todayInChina } from "../server/modules/common/calendar.js";
+import { currentMonthInChina, todayInChina, yearElapsedShare } from "../server/modules/common/calendar.js";
 
 describe("the calendar in China Standard Time", () => {
   it("is a day ahead of UTC from 00:00 to 08:00 in China", () => {
@@ -15,5 +15,14 @@ describe("the calendar in China Standard Time", () => {
     const afternoon = new Date("2026-11-30T07:00:00Z"); // 15:00 in China
     expect(todayInChina(afternoon).toISOString()).toBe("2026-11-30T00:00:00.000Z");
     expect(currentMonthInChina(afternoon)).toBe("2026-11");
+  });
+});
+
+describe("序时进度", () => {
+  it("is the share of the year gone by at the end of the day in China", () => {
+    expect(yearElapsedShare(new Date("2025-01-01T03:00:00+08:00"))).toEqual({ year: 2025, share: 1 / 365 });
+    // 2025-06-30 is day 181 of 365; at 07:00 in China it is still 06-29 in UTC.
+    expect(yearElapsedShare(new Date("2025-06-30T07:00:00+08:00"))).toEqual({ year: 2025, share: 181 / 365 });
+    expect(yearElapsedShare(new Date("2024-12-31T23:30:00+08:00"))).toEqual({ year: 2024, share: 1 });
   });
 });

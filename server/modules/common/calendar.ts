@@ -12,3 +12,16 @@ export function todayInChina(now = new Date()): Date {
 export function currentMonthInChina(now = new Date()): string {
   return chinaDate.format(now).slice(0, 7);
 }
+
+/**
+ * 序时进度: how much of the year has gone by at the end of `asOf`'s day in China, as a share (0..1].
+ * A project on schedule has completed this share of its year's planned investment.
+ */
+export function yearElapsedShare(asOf: Date): { year: number; share: number } {
+  const day = todayInChina(asOf);
+  const year = day.getUTCFullYear();
+  const start = Date.UTC(year, 0, 1);
+  const days = (Date.UTC(year + 1, 0, 1) - start) / 86_400_000;
+  const elapsed = (day.getTime() - start) / 86_400_000 + 1;
+  return { year, share: elapsed / days };
+}
