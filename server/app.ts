@@ -7,6 +7,7 @@ import { stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import compression from "compression";
 import type { Database } from "./db/client.js";
 import { withStatementCounter } from "./db/statement-counter.js";
 import { inRequest, requestIdFrom } from "./request-scope.js";
@@ -137,6 +138,18 @@ function refuseBody(req: http.IncomingMessage, res: http.ServerResponse): boolea
   return false;
 }
 
+/**
+ * gzip (or deflate) for what the client asks compressed: GraphQL answers, the built client, exports.
+ * Not for server-sent events, which must reach the browser as they happen; nor for answers under
+ * 1 KB, which gain nothing.
+ */
+const compress = compression({
+  threshold: 1024,
+  filter: (req, res) =>
+    !String(res.getHeader("content-type") ?? "").startsWith("text/event-stream") &&
+    compression.filter(req as never, res as never),
+}) as unknown as (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+
 export function createApp(db: Database, options: AppOptions = {}): http.Server {
   const tokens = createTokenSigner(options.sessionSecret ?? randomBytes(32));
   const yoga = createGraphQLServer(
@@ -145,7 +158,9 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
     tokens,
     options.persistedOperations ?? loadPersistedOperations(false),
   );
-  return http.createServer((req, res) => {
+  return http.createServer((req, res) => compress(req, res, () => route(req, res)));
+
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? "/", "http://localhost");
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (url.pathname === "/graphql") {
@@ -179,5 +194,5 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
-  });
+  }
 }

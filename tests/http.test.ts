@@ -83,3 +83,35 @@ describe("static files", () => {
     expect(await escape.text()).not.toContain('"name": "tuijin"');
   });
 });
+
+describe("compression", () => {
+  it("gzips GraphQL answers and the client's files for clients that accept it, but not small answers or live streams", async () => {
+    const token = await server.signIn("http-gzip", "TEAM");
+    const headers = { "content-type": "application/json", authorization: `Bearer ${token}`, "accept-encoding": "gzip" };
+    const post = (query: string) => fetch(`${server.url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query }) });
+
+    // The indicators with their measures: several KB of JSON.
+    const large = await post(`{ indicators { code name measures { label unit baseline target } } }`);
+    expect(large.headers.get("content-encoding")).toBe("gzip");
+    expect(((await large.json()) as any).data.indicators).toHaveLength(22);
+    const small = await post(`{ actions { code } }`);
+    expect(small.headers.get("content-encoding")).toBeNull();
+    expect(((await small.json()) as any).data.actions).toHaveLength(5);
+
+    const html = await (await fetch(`${server.url}/`)).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const asset = await fetch(`${server.url}${script}`, { headers: { "accept-encoding": "gzip" } });
+    expect(asset.headers.get("content-encoding")).toBe("gzip");
+    expect((await asset.text()).length).toBeGreaterThan(10_000);
+
+    const stream = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { ...headers, accept: "text/event-stream" },
+      body: JSON.stringify({ query: `subscription { boardChanged(actionCode: 2) { action } }` }),
+    });
+    expect(stream.headers.get("content-type")).toContain("text/event-stream");
+    // Yoga marks the stream "content-encoding: none" so that proxies leave it alone too.
+    expect(stream.headers.get("content-encoding") ?? "none").toBe("none");
+    await stream.body?.cancel();
+  });
+});
