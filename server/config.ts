@@ -13,12 +13,23 @@ export interface Config {
   production: boolean;
   /** PERSISTED_OPERATIONS_ONLY=1: accept only the web client's registered operations. */
   persistedOperationsOnly: boolean;
+  /** WORKERS=N: server processes sharing the port (node:cluster); more than 1 needs PostgreSQL and Redis. */
+  workers: number;
+  /** SQL_STATEMENT_HEADER=1: report each GraphQL request's SQL statements in `x-sql-statements` (benchmarks). */
+  statementHeader: boolean;
 }
 
 function port(value: string | undefined): number {
   if (value === undefined || value === "") return 4000;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`PORT must be a port number, not "${value}"`);
+  return n;
+}
+
+function workers(value: string | undefined): number {
+  if (value === undefined || value === "") return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`WORKERS must be a number of processes from 1 to 64, not "${value}"`);
   return n;
 }
 
@@ -40,5 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD || "tuijin-demo",
     production: env.NODE_ENV === "production",
     persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY === "1",
+    workers: workers(env.WORKERS),
+    statementHeader: env.SQL_STATEMENT_HEADER === "1",
   };
 }
