@@ -22,6 +22,15 @@ const STAGE_WEIGHTS: [Stage, number][] = [
   ["COMPLETED", 0.2],
 ];
 
+// About five transitions a project on average: 20,000 projects give about 100,000.
+const SETBACK_CHANCE = 0.45;
+const SETBACK_NOTES = [
+  "审批部门要求补充材料，退回重新办理",
+  "用地手续未完成，暂缓推进",
+  "资金未落实，退回上一阶段",
+  "设计方案调整，重新履行前期程序",
+];
+
 const FUNDING: FundingKind[] = ["BOND", "HIGHER_LEVEL_SPECIAL", "BANK_LOAN", "FISCAL", "SOCIAL_CAPITAL"];
 const DAY = 86_400_000;
 
@@ -57,6 +66,13 @@ export async function seedScale(db: Database, count: number, now = new Date()): 
     for (let s = 1; s <= steps; s++) {
       at = Math.min(now.getTime() - DAY, at + random.int(30, 240) * DAY);
       history.push({ stage: STAGES[s]!, at: new Date(at) });
+      // Often a stage is not kept at the first try: 退回 with a reason, then on again.
+      if (random.chance(SETBACK_CHANCE)) {
+        at = Math.min(now.getTime() - DAY, at + random.int(10, 60) * DAY);
+        history.push({ stage: STAGES[s - 1]!, at: new Date(at), note: random.pick(SETBACK_NOTES) });
+        at = Math.min(now.getTime() - DAY, at + random.int(10, 90) * DAY);
+        history.push({ stage: STAGES[s]!, at: new Date(at) });
+      }
     }
     const totalCents = random.int(50, 50_000) * 10_000;
     const kinds = FUNDING.filter(() => random.chance(0.5));
