@@ -2,12 +2,17 @@
 // (medians, percentiles, ratios). Timings are never asserted by tests; machines are noisy, so
 // compare ratios within one run.
 import { boardDrag } from "./board-drag.js";
+import { load } from "./load.js";
 import { signInBurst } from "./sign-in-burst.js";
 
 const benches: Record<string, { title: string; run: () => Promise<Record<string, number>> }> = {
   "sign-in": {
     title: "sign-in burst: a reader's latency (ms) alone and during bursts of 50 wrong passwords",
     run: signInBurst,
+  },
+  load: {
+    title: "load at province scale (20,000 projects): throughput, latency, SQL statements, memory; floors and ratios",
+    run: load,
   },
   "board-drag": {
     title: "board drag: from the pointer event that starts a drag to the first frame with the lifted card, every card of a 500-card action on screen",
@@ -28,6 +33,7 @@ for (const [name, { title, run }] of Object.entries(benches)) {
   const figures = await run();
   results[name] = figures;
   console.log(`\n${title}`);
-  for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(16)} ${Number.isInteger(value) ? value : value.toFixed(2)}`);
+  const width = Math.max(16, ...Object.keys(figures).map((key) => key.length));
+  for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(width)} ${Number.isInteger(value) ? value : value.toFixed(2)}`);
 }
 console.log(`\n${JSON.stringify(results)}`);

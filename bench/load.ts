@@ -1,0 +1,308 @@
+// Province scale, measured side by side (npm run bench -- load): a fresh PostgreSQL database with
+// 20,000 generated projects (about 100,000 transitions), the server in production mode in its own
+// process, and autocannon driving it. For each operation: throughput with 50 concurrent clients,
+// latency (p50/p95/p99) at a steady 100 requests a second over 5 connections, SQL statements per
+// request, and the server's memory. Floors measured in the same run: `{ __typename }` (the
+// framework) and the same board read by hand-written SQL through pg (the database). Then one server
+// process against two (WORKERS=2, with Redis). Writes bench/results/load-<time>.json.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import autocannon from "autocannon";
+import pg from "pg";
+import { openDatabase } from "../server/db/client.js";
+import { migrate } from "../server/db/migrate.js";
+import { seed } from "../seeds/seed.js";
+import { createScratchDatabase } from "./scratch-database.js";
+import { startServer, type ServerProcess } from "./server-process.js";
+import { median, percentile } from "./stats.js";
+
+const PASSWORD = "bench-password-1";
+const ACTION = 2;
+const SCALE = Number(process.env.BENCH_SCALE || 20_000);
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+
+interface Operation {
+  name: string;
+  /** The request body; a function gives each request its own (e.g. another project). */
+  body: string | (() => string);
+}
+
+interface Figures {
+  [key: string]: number;
+}
+
+const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString("base64");
+
+/** The web client's own board document (first 20 cards per column, with counts and sums). */
+function clientBoardDocument(): string {
+  const documents = JSON.parse(readFileSync(new URL("../dist/persisted-operations.json", import.meta.url), "utf8")) as Record<string, string>;
+  const board = Object.values(documents).find((text) => text.startsWith("query Board("));
+  if (!board) throw new Error("dist/persisted-operations.json has no Board query: run `npm run build`");
+  return board;
+}
+
+const HISTORY = `query History($id: ID!) {
+  node(id: $id) { ... on Project { id history(first: 20) { totalCount edges { node { id from to kind at note actor { displayName } } } pageInfo { hasNextPage endCursor } } } }
+}`;
+
+function requestOf(url: string, token: string, body: Operation["body"]) {
+  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+  return typeof body === "string"
+    ? { url: `${url}/graphql`, method: "POST", headers, body }
+    : { url: `${url}/graphql`, requests: [{ method: "POST", path: "/graphql", headers, setupRequest: (request: object) => ({ ...request, body: body() }) }] };
+}
+
+/** Requests a second with `connections` clients, each waiting for its answer. */
+async function throughput(url: string, token: string, op: Operation, connections = 50): Promise<number> {
+  const result = await autocannon({ ...requestOf(url, token, op.body), connections, duration: SECONDS });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${op.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+/** Latency percentiles (ms) at a steady offered rate over few connections. */
+async function latency(url: string, token: string, op: Operation, rate = 100, connections = 5): Promise<Figures> {
+  const times: number[] = [];
+  const instance = autocannon({ ...requestOf(url, token, op.body), connections, overallRate: rate, duration: SECONDS });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+  const result = await instance;
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${op.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { p50: median(times), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
+/** One request, checked for GraphQL errors; returns the SQL statements it took. */
+async function statements(url: string, token: string, op: Operation): Promise<number> {
+  const body = typeof op.body === "string" ? op.body : op.body();
+  const response = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body });
+  const json = (await response.json()) as { errors?: unknown[] };
+  if (json.errors) throw new Error(`${op.name} failed: ${JSON.stringify(json.errors).slice(0, 500)}`);
+  return Number(response.headers.get("x-sql-statements") ?? NaN);
+}
+
+async function signIn(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: `mutation { login(username: "${username}", password: "${PASSWORD}") { ... on LoginSuccess { token } } }` }),
+  });
+  const token = ((await response.json()) as { data?: { login?: { token?: string } } }).data?.login?.token;
+  if (!token) throw new Error(`cannot sign in as ${username}`);
+  return token;
+}
+
+// ---------- The floor: the board read by hand-written SQL ----------
+
+const FLOOR_SQL = `
+SELECT s.stage, agg.count, agg.investment, card.*
+  FROM unnest(enum_range(NULL::"Stage")) AS s(stage)
+ CROSS JOIN LATERAL (
+   SELECT count(*)::int AS count, coalesce(sum(total_investment), 0)::text AS investment
+     FROM project WHERE action_id = $1 AND stage = s.stage AND archived_at IS NULL) agg
+  LEFT JOIN LATERAL (
+   SELECT p.id, p.code, p.name, p.version, p.illustrative, p.stage_entered_at, p.total_investment::text,
+          p.target_quantity::text, p.target_unit, ru.id AS unit_id, ru.name AS unit_name, ru.short_name AS unit_short,
+          t.id AS township_id, t.short_name AS township_short,
+          (SELECT count(*)::int FROM milestone m WHERE m.project_id = p.id AND m.actual_date IS NULL AND m.planned_date < current_date) AS overdue,
+          (SELECT count(*)::int FROM blocker b WHERE b.project_id = p.id AND b.resolved_at IS NULL) AS blockers,
+          (SELECT array_agg(DISTINCT f.kind::text) FROM project_funding f WHERE f.project_id = p.id) AS funding
+     FROM project p
+     JOIN unit ru ON ru.id = p.responsible_unit_id
+     LEFT JOIN unit t ON t.id = p.township_id
+    WHERE p.action_id = $1 AND p.stage = s.stage AND p.archived_at IS NULL
+    ORDER BY p.code LIMIT 21) card ON true
+ ORDER BY s.stage, card.code`;
+
+/** A bare HTTP server answering the board from FLOOR_SQL as JSON: what no framework can beat. */
+async function startFloor(databaseUrl: string, actionId: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      pool.query(FLOOR_SQL, [actionId]).then(
+        ({ rows }) => {
+          const columns = new Map<string, { stage: string; totalCount: number; totalInvestment: string; cards: object[] }>();
+          for (const row of rows) {
+            const cards: object[] = [];
+            const column = columns.get(row.stage) ?? { stage: row.stage, totalCount: row.count, totalInvestment: row.investment, cards };
+            if (row.id !== null) column.cards.push(row);
+            columns.set(row.stage, column);
+          }
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify({ data: { board: { columns: [...columns.values()] } } }));
+        },
+        (error: unknown) => {
+          res.writeHead(500);
+          res.end(String(error));
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await pool.end();
+    },
+  };
+}
+
+// ---------- moveProject under contention ----------
+
+/**
+ * 50 clients move 100 projects back and forth between 准备 and 开工 (a read of the version, then the
+ * move with it) for the run's seconds; concurrent moves of one project get 版本冲突, as in real use.
+ */
+async function moveUnderContention(url: string, token: string, auditorToken: string, projectIds: number[]): Promise<Figures> {
+  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+  const post = async (query: string, variables: object, as = headers) => {
+    const response = await fetch(`${url}/graphql`, { method: "POST", headers: as, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { data?: any; errors?: unknown[] };
+  };
+  const counts = { moved: 0, stale: 0, failed: 0 };
+  const times: number[] = [];
+  const end = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (Date.now() < end) {
+        const id = globalId("Project", projectIds[Math.floor(Math.random() * projectIds.length)]!);
+        const read = await post(`query($id: ID!) { node(id: $id) { ... on Project { version stage } } }`, { id });
+        const { version, stage } = read.data.node as { version: number; stage: string };
+        const forward = stage === "PREPARATION";
+        const started = performance.now();
+        const moved = await post(
+          `mutation($input: MoveProjectInput!) { moveProject(input: $input) { __typename } }`,
+          { input: { projectId: id, to: forward ? "STARTED" : "PREPARATION", expectedVersion: version, ...(forward ? {} : { note: "压力测试：退回" }) } },
+        );
+        times.push(performance.now() - started);
+        const outcome = moved.data?.moveProject?.__typename;
+        if (outcome === "MoveProjectSuccess") counts.moved += 1;
+        else if (outcome === "StaleVersionError") counts.stale += 1;
+        else counts.failed += 1;
+      }
+    }),
+  );
+  const chain = await post(`{ auditChain { valid length } }`, {}, { ...headers, authorization: `Bearer ${auditorToken}` });
+  return {
+    "moves/s": counts.moved / SECONDS,
+    "stale (版本冲突)": counts.stale,
+    failed: counts.failed,
+    "p50 ms": median(times),
+    "p95 ms": percentile(times, 95),
+    "p99 ms": percentile(times, 99),
+    "audit chain valid": chain.data.auditChain.valid ? 1 : 0,
+  };
+}
+
+async function redisAnswers(): Promise<boolean> {
+  const { default: Redis } = await import("ioredis");
+  const client = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await client.connect();
+    return (await client.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+export async function load(): Promise<Record<string, number>> {
+  process.env.LOG_LEVEL ??= "silent";
+  const scratch = await createScratchDatabase("tuijin_bench");
+  const figures: Record<string, number> = {};
+  const servers: ServerProcess[] = [];
+  let floor: Awaited<ReturnType<typeof startFloor>> | undefined;
+  try {
+    // ---- data ----
+    const db = await openDatabase({ url: scratch.url });
+    await migrate(db.sql);
+    const seeded = performance.now();
+    await seed(db, { demo: true, scale: SCALE, demoPassword: PASSWORD });
+    figures["seed s"] = (performance.now() - seeded) / 1000;
+    const [counts] = await db.sql.query<{ projects: number; transitions: number }>(
+      `SELECT (SELECT count(*)::int FROM project) AS projects, (SELECT count(*)::int FROM stage_transition) AS transitions`,
+    );
+    figures.projects = counts!.projects;
+    figures.transitions = counts!.transitions;
+    const [action] = await db.sql.query<{ id: number }>(`SELECT id FROM action WHERE code = $1`, [ACTION]);
+    const sample = await db.sql.query<{ id: number }>(`SELECT id FROM project ORDER BY random() LIMIT 2000`);
+    // 100 projects in 准备 whose gate into 开工 is complete: the moves' playground.
+    const movers = await db.sql.query<{ id: number }>(`SELECT id FROM project WHERE stage = 'PREPARATION' ORDER BY id LIMIT 100`);
+    await db.sql.query(
+      `INSERT INTO project_gate_item (project_id, requirement_id, done, reference, updated_at)
+       SELECT p.id, r.id, true, '压力测试', now() FROM project p CROSS JOIN gate_requirement r
+        WHERE p.id = ANY($1) AND r.active AND r."check" = 'MANUAL'
+       ON CONFLICT (project_id, requirement_id) DO UPDATE SET done = true, reference = '压力测试'`,
+      [movers.map((m) => m.id)],
+    );
+    await db.sql.query(
+      `INSERT INTO project_funding (project_id, kind, amount)
+       SELECT p.id, 'FISCAL', p.total_investment FROM project p
+        WHERE p.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM project_funding f WHERE f.project_id = p.id)`,
+      [movers.map((m) => m.id)],
+    );
+    await db.close();
+
+    const ops: Operation[] = [
+      { name: "{ __typename }", body: JSON.stringify({ query: "{ __typename }" }) },
+      { name: "board", body: JSON.stringify({ query: clientBoardDocument(), variables: { actionCode: ACTION, filter: {} } }) },
+      {
+        name: "history page",
+        body: () => JSON.stringify({ query: HISTORY, variables: { id: globalId("Project", sample[Math.floor(Math.random() * sample.length)]!.id) } }),
+      },
+    ];
+
+    // ---- one process ----
+    const server = await startServer({ DATABASE_URL: scratch.url, SQL_STATEMENT_HEADER: "1", WORKERS: "1" });
+    servers.push(server);
+    const token = await signIn(server.url, "team");
+    for (const op of ops) {
+      figures[`${op.name}: SQL statements`] = await statements(server.url, token, op);
+      await throughput(server.url, token, op, 10); // warm up
+      figures[`${op.name}: req/s (50 clients)`] = await throughput(server.url, token, op);
+      const steady = await latency(server.url, token, op);
+      for (const [key, value] of Object.entries(steady)) figures[`${op.name}: ${key} ms @100/s`] = value;
+    }
+    figures["server RSS MB (1 process)"] = server.rssMb();
+
+    floor = await startFloor(scratch.url, action!.id);
+    const floorOp: Operation = { name: "board by hand-written SQL", body: "{}" };
+    await throughput(floor.url, "", floorOp, 10);
+    figures["board floor (pg): req/s (50 clients)"] = await throughput(floor.url, "", floorOp);
+    const floorLatency = await latency(floor.url, "", floorOp);
+    figures["board floor (pg): p50 ms @100/s"] = floorLatency.p50!;
+    figures["board p50 / floor p50"] = figures["board: p50 ms @100/s"]! / floorLatency.p50!;
+    figures["board p99 / { __typename } p99"] = figures["board: p99 ms @100/s"]! / figures["{ __typename }: p99 ms @100/s"]!;
+    figures["board req/s / { __typename } req/s"] = figures["board: req/s (50 clients)"]! / figures["{ __typename }: req/s (50 clients)"]!;
+
+    for (const [key, value] of Object.entries(await moveUnderContention(server.url, token, await signIn(server.url, "auditor"), movers.map((m) => m.id)))) figures[`moveProject: ${key}`] = value;
+    figures["server RSS MB (1 process, after moves)"] = server.rssMb();
+    await server.stop();
+
+    // ---- two processes ----
+    if (await redisAnswers()) {
+      const two = await startServer({ DATABASE_URL: scratch.url, REDIS_URL, WORKERS: "2" });
+      servers.push(two);
+      const token2 = await signIn(two.url, "team");
+      const board = ops[1]!;
+      await throughput(two.url, token2, board, 10);
+      figures["board: req/s (50 clients, 2 processes)"] = await throughput(two.url, token2, board);
+      figures["2 processes / 1 process (board req/s)"] = figures["board: req/s (50 clients, 2 processes)"]! / figures["board: req/s (50 clients)"]!;
+      figures["server RSS MB (2 processes)"] = two.rssMb();
+      await two.stop();
+    } else {
+      console.log(`[bench] no Redis at ${REDIS_URL}: the two-process run is skipped`);
+    }
+  } finally {
+    await floor?.close();
+    await Promise.all(servers.map((s) => s.stop()));
+    await scratch.drop();
+  }
+  mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+  const file = new URL(`./results/load-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, import.meta.url);
+  writeFileSync(file, JSON.stringify(figures, null, 2));
+  console.log(`[bench] figures written to ${file.pathname}`);
+  return figures;
+}
