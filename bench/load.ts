@@ -13,6 +13,7 @@ import pg from "pg";
 import { openDatabase } from "../server/db/client.js";
 import { migrate } from "../server/db/migrate.js";
 import { seed } from "../seeds/seed.js";
+import { redisAnswers } from "../tests/support/redis.js";
 import { createScratchDatabase } from "./scratch-database.js";
 import { startServer, type ServerProcess } from "./server-process.js";
 import { median, percentile } from "./stats.js";
@@ -195,19 +196,6 @@ async function moveUnderContention(url: string, token: string, auditorToken: str
   };
 }
 
-async function redisAnswers(): Promise<boolean> {
-  const { default: Redis } = await import("ioredis");
-  const client = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await client.connect();
-    return (await client.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-
 export async function load(): Promise<Record<string, number>> {
   process.env.LOG_LEVEL ??= "silent";
   const scratch = await createScratchDatabase("tuijin_bench");
@@ -282,7 +270,7 @@ export async function load(): Promise<Record<string, number>> {
     await server.stop();
 
     // ---- two processes ----
-    if (await redisAnswers()) {
+    if (await redisAnswers(REDIS_URL)) {
       const two = await startServer({ DATABASE_URL: scratch.url, REDIS_URL, WORKERS: "2" });
       servers.push(two);
       const token2 = await signIn(two.url, "team");
