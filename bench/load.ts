@@ -255,13 +255,25 @@ export async function load(): Promise<Record<string, number>> {
     }
     figures["server RSS MB (1 process)"] = server.rssMb();
 
+    // The same board with the cache off: every read goes to the database.
+    const uncached = await startServer({ DATABASE_URL: scratch.url, SQL_STATEMENT_HEADER: "1", WORKERS: "1", BOARD_CACHE: "off" });
+    servers.push(uncached);
+    const uncachedToken = await signIn(uncached.url, "team");
+    const board = ops[1]!;
+    figures["board, cache off: SQL statements"] = await statements(uncached.url, uncachedToken, board);
+    await throughput(uncached.url, uncachedToken, board, 10);
+    figures["board, cache off: req/s (50 clients)"] = await throughput(uncached.url, uncachedToken, board);
+    const uncachedLatency = await latency(uncached.url, uncachedToken, board);
+    for (const [key, value] of Object.entries(uncachedLatency)) figures[`board, cache off: ${key} ms @100/s`] = value;
+    await uncached.stop();
+
     floor = await startFloor(scratch.url, action!.id);
     const floorOp: Operation = { name: "board by hand-written SQL", body: "{}" };
     await throughput(floor.url, "", floorOp, 10);
     figures["board floor (pg): req/s (50 clients)"] = await throughput(floor.url, "", floorOp);
     const floorLatency = await latency(floor.url, "", floorOp);
     figures["board floor (pg): p50 ms @100/s"] = floorLatency.p50!;
-    figures["board p50 / floor p50"] = figures["board: p50 ms @100/s"]! / floorLatency.p50!;
+    figures["board (cache off) p50 / floor p50"] = uncachedLatency.p50! / floorLatency.p50!;
     figures["board p99 / { __typename } p99"] = figures["board: p99 ms @100/s"]! / figures["{ __typename }: p99 ms @100/s"]!;
     figures["board req/s / { __typename } req/s"] = figures["board: req/s (50 clients)"]! / figures["{ __typename }: req/s (50 clients)"]!;
 
@@ -274,7 +286,6 @@ export async function load(): Promise<Record<string, number>> {
       const two = await startServer({ DATABASE_URL: scratch.url, REDIS_URL, WORKERS: "2" });
       servers.push(two);
       const token2 = await signIn(two.url, "team");
-      const board = ops[1]!;
       await throughput(two.url, token2, board, 10);
       figures["board: req/s (50 clients, 2 processes)"] = await throughput(two.url, token2, board);
       figures["2 processes / 1 process (board req/s)"] = figures["board: req/s (50 clients, 2 processes)"]! / figures["board: req/s (50 clients)"]!;

@@ -103,6 +103,8 @@ export interface AppOptions {
   pubsub?: BoardPubSub;
   /** Report the SQL statements each GraphQL request issued in an `x-sql-statements` header (tests, benchmarks). */
   statementHeader?: boolean;
+  /** Answer repeated reads of unchanged boards from memory; on unless false (BOARD_CACHE=off). */
+  boardCache?: boolean;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -157,6 +159,7 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
     options.pubsub ?? createLiveEvents().pubsub,
     tokens,
     options.persistedOperations ?? loadPersistedOperations(false),
+    { boardCache: options.boardCache },
   );
   return http.createServer((req, res) => compress(req, res, () => route(req, res)));
 

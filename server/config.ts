@@ -17,6 +17,8 @@ export interface Config {
   workers: number;
   /** SQL_STATEMENT_HEADER=1: report each GraphQL request's SQL statements in `x-sql-statements` (benchmarks). */
   statementHeader: boolean;
+  /** BOARD_CACHE=off: read every board from the database (benchmarks compare). */
+  boardCache: boolean;
 }
 
 function port(value: string | undefined): number {
@@ -53,5 +55,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY === "1",
     workers: workers(env.WORKERS),
     statementHeader: env.SQL_STATEMENT_HEADER === "1",
+    boardCache: env.BOARD_CACHE !== "off",
   };
 }

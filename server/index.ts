@@ -36,6 +36,7 @@ async function serve(config: Config, migrate: boolean): Promise<void> {
     sessionSecret: loadSessionSecret(process.env, config.dataDir),
     persistedOperations: loadPersistedOperations(config.persistedOperationsOnly),
     statementHeader: config.statementHeader,
+    boardCache: config.boardCache,
   });
   server.listen(config.port, config.host, () => {
     const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;

@@ -10,6 +10,7 @@ import { statementsSoFar } from "./db/statement-counter.js";
 import { hardeningPlugins, LIMITS, type PersistedOperationsOptions } from "./hardening.js";
 import { log } from "./log.js";
 import { resolveSession, tokenFromHeaders } from "./modules/auth/service.js";
+import { useBoardCache } from "./modules/pipeline/board-cache.js";
 import type { TokenSigner } from "./modules/auth/tokens.js";
 import type { BoardPubSub } from "./pubsub.js";
 import { currentRequestId } from "./request-scope.js";
@@ -38,7 +39,18 @@ function useResponseHeaders(contexts: WeakMap<Request, Context>): Plugin {
   };
 }
 
-export function createGraphQLServer(db: Database, pubsub: BoardPubSub, tokens: TokenSigner, persisted: PersistedOperationsOptions) {
+export interface GraphQLServerOptions {
+  /** Answer repeated reads of unchanged boards from memory (pipeline/board-cache.ts); on unless false. */
+  boardCache?: boolean;
+}
+
+export function createGraphQLServer(
+  db: Database,
+  pubsub: BoardPubSub,
+  tokens: TokenSigner,
+  persisted: PersistedOperationsOptions,
+  options: GraphQLServerOptions = {},
+) {
   const contexts = new WeakMap<Request, Context>();
   return createYoga<ServerContext, Context>({
     schema,
@@ -80,6 +92,6 @@ export function createGraphQLServer(db: Database, pubsub: BoardPubSub, tokens: T
       },
     },
     batching: { limit: LIMITS.maxBatch },
-    plugins: [...hardeningPlugins(persisted), useResponseHeaders(contexts)],
+    plugins: [...hardeningPlugins(persisted), ...(options.boardCache === false ? [] : [useBoardCache()]), useResponseHeaders(contexts)],
   });
 }

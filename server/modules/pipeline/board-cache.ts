@@ -1,0 +1,91 @@
+// Caching of board reads. A query that asks only for today's boards (`board` fields without `at`)
+// is answered from memory while the boards' projects are unchanged. Before each such query one
+// cheap statement reads a fingerprint of the actions' projects (their count and the sum of their
+// versions): every change to a project, whoever makes it and through whichever server process,
+// raises its version in the same transaction, so a changed board never matches a fingerprint taken
+// before the change. The fingerprint is read before the board is, so an answer is never filed under
+// a newer fingerprint than its data: a board is never stale after a move.
+import { createHash } from "node:crypto";
+import type { Plugin } from "graphql-yoga";
+import { getArgumentValues, getOperationAST, Kind, print, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
+import type { PrismaClient } from "@prisma/client";
+import type { Context } from "../../context.js";
+import { todayInChina } from "../common/calendar.js";
+
+const MAX_ENTRIES = 500;
+
+/**
+ * The action codes of a query made only of today's `board` fields (and `__typename`), or null when
+ * the operation asks for anything else (which is then executed as usual).
+ */
+export function boardActionCodes(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): number[] | null {
+  const operation = getOperationAST(document, operationName);
+  if (!operation || operation.operation !== "query") return null;
+  const boardField = schema.getQueryType()?.getFields().board;
+  if (!boardField) return null;
+  const codes: number[] = [];
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return null;
+    if (selection.name.value === "__typename") continue;
+    if (selection.name.value !== "board" || selection.directives?.length) return null;
+    const args = getArgumentValues(boardField, selection, variables ?? {});
+    if (args.at !== undefined && args.at !== null) return null;
+    codes.push(args.actionCode as number);
+  }
+  return codes.length > 0 ? codes : null;
+}
+
+/** Changes with every change to the projects of these actions (see the file's comment). */
+export async function boardFingerprint(prisma: PrismaClient, actionCodes: number[]): Promise<string> {
+  const [row] = await prisma.$queryRaw<{ versions: bigint | null; projects: bigint }[]>`
+    SELECT sum(p.version)::bigint AS versions, count(*)::bigint AS projects
+      FROM project p JOIN action a ON a.id = p.action_id
+     WHERE a.code = ANY(${actionCodes}::int[])`;
+  return `${row?.versions ?? 0}:${row?.projects ?? 0}`;
+}
+
+const documentTexts = new WeakMap<DocumentNode, string>();
+
+function cacheKey(document: DocumentNode, operationName: string | null | undefined, variables: unknown, role: string): string {
+  let text = documentTexts.get(document);
+  if (text === undefined) {
+    text = print(document);
+    documentTexts.set(document, text);
+  }
+  // Days in stage and overdue milestones change with the date in China.
+  const day = todayInChina().toISOString().slice(0, 10);
+  return createHash("sha256")
+    .update(JSON.stringify([text, operationName ?? null, variables ?? {}, role, day]))
+    .digest("base64url");
+}
+
+export function useBoardCache(): Plugin<Context> {
+  const entries = new Map<string, { fingerprint: string; result: ExecutionResult }>();
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue;
+      // Strangers get UNAUTHENTICATED from the schema itself; only signed-in users are served here.
+      if (!context.viewer) return;
+      const codes = boardActionCodes(args.schema, args.document, args.operationName, args.variableValues);
+      if (!codes) return;
+      const key = cacheKey(args.document, args.operationName, args.variableValues, context.viewer.role);
+      const fingerprint = await boardFingerprint(context.prisma, codes);
+      const cached = entries.get(key);
+      if (cached?.fingerprint === fingerprint) {
+        // Most recently used last: the oldest entries go first when the cache is full.
+        entries.delete(key);
+        entries.set(key, cached);
+        setResultAndStopExecution(cached.result);
+        return;
+      }
+      return {
+        onExecuteDone({ result }) {
+          if (Symbol.asyncIterator in result || result.errors?.length) return;
+          entries.delete(key);
+          entries.set(key, { fingerprint, result });
+          if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+        },
+      };
+    },
+  };
+}

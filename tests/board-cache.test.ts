@@ -1,0 +1,108 @@
+// Board reads are cached, and a board is never stale: after any change to one of its projects (a
+// move, a blocker, an edit, a new project), by anyone and through any server process, the next read
+// shows it. A repeated read of an unchanged board costs the session and one fingerprint statement.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../server/app.js";
+import { completeGate, makeProject } from "./support/projects.js";
+import { PASSWORD, startTestServer, type TestServer } from "./support/server.js";
+
+const BOARD = /* GraphQL */ `
+  query Board($actionCode: Int!, $filter: ProjectFilter) {
+    board(actionCode: $actionCode, filter: $filter) {
+      columns { stage totalCount totalInvestment projects(first: 20) { edges { node { code stage version openBlockerCount name } } } }
+    }
+  }
+`;
+
+type Board = { board: { columns: { stage: string; totalCount: number; projects: { edges: { node: { code: string; stage: string; version: number; openBlockerCount: number; name: string } }[] } }[] } };
+
+const cards = (board: Board) => Object.fromEntries(board.board.columns.flatMap((c) => c.projects.edges.map((e) => [e.node.code, e.node])));
+const globalId = (id: number) => Buffer.from(`Project:${id}`).toString("base64");
+
+describe("board cache", () => {
+  let server: TestServer;
+  let token: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    token = await server.signIn("cache-office", "OFFICE");
+  });
+  afterAll(() => server?.close());
+
+  it("answers a repeated read of an unchanged board from memory, the same answer with fewer statements", async () => {
+    await makeProject(server.db, { code: "C-01", subTaskCode: "3.1", stage: "RESERVE" });
+    const first = await server.gql<Board>(BOARD, { actionCode: 3 }, token);
+    const second = await server.gql<Board>(BOARD, { actionCode: 3 }, token);
+    expect(second.data).toEqual(first.data);
+    // The session, and the fingerprint of the action's projects.
+    expect(second.statements).toBeLessThanOrEqual(2);
+    expect(first.statements).toBeGreaterThan(second.statements);
+    // Another filter is another board.
+    const filtered = await server.gql<Board>(BOARD, { actionCode: 3, filter: { search: "nothing-like-this" } }, token);
+    expect(filtered.data!.board.columns.every((c) => c.totalCount === 0)).toBe(true);
+  });
+
+  it("is never stale after a move, a new blocker, an edit or a new project", async () => {
+    const project = await makeProject(server.db, { code: "C-02", subTaskCode: "3.2", stage: "RESERVE", gateReady: true });
+    await server.gql<Board>(BOARD, { actionCode: 3 }, token);
+    expect(cards((await server.gql<Board>(BOARD, { actionCode: 3 }, token)).data!)["C-02"]!.stage).toBe("RESERVE");
+
+    const moved = await server.gql(
+      `mutation($input: MoveProjectInput!) { moveProject(input: $input) { __typename } }`,
+      { input: { projectId: globalId(project.id), to: "PREPARATION", expectedVersion: project.version } },
+      token,
+    );
+    expect(moved.data.moveProject.__typename).toBe("MoveProjectSuccess");
+    const afterMove = cards((await server.gql<Board>(BOARD, { actionCode: 3 }, token)).data!);
+    expect(afterMove["C-02"]).toMatchObject({ stage: "PREPARATION", version: project.version + 1 });
+
+    const raised = await server.gql(
+      `mutation($input: RaiseBlockerInput!) { raiseBlocker(input: $input) { __typename } }`,
+      { input: { projectId: globalId(project.id), kind: "LAND", description: "用地指标未落实" } },
+      token,
+    );
+    expect(raised.data.raiseBlocker.__typename).toBe("RaiseBlockerSuccess");
+    expect(cards((await server.gql<Board>(BOARD, { actionCode: 3 }, token)).data!)["C-02"]!.openBlockerCount).toBe(1);
+
+    const edited = await server.gql(
+      `mutation($input: UpdateProjectInput!) { updateProject(input: $input) { __typename } }`,
+      { input: { projectId: globalId(project.id), expectedVersion: project.version + 2, name: "改名后的项目" } },
+      token,
+    );
+    expect(edited.data.updateProject.__typename).toBe("UpdateProjectSuccess");
+    expect(cards((await server.gql<Board>(BOARD, { actionCode: 3 }, token)).data!)["C-02"]!.name).toBe("改名后的项目");
+
+    await makeProject(server.db, { code: "C-03", subTaskCode: "3.1", stage: "RESERVE" });
+    expect(cards((await server.gql<Board>(BOARD, { actionCode: 3 }, token)).data!)["C-03"]).toBeDefined();
+  });
+
+  it("is never stale after a change made through another server process", async () => {
+    // A second server on the same database, as a second process of one deployment is.
+    const other = createApp(server.db);
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    try {
+      const project = await makeProject(server.db, { code: "C-04", subTaskCode: "3.3", stage: "PREPARATION" });
+      await completeGate(server.db, project.id);
+      await server.gql<Board>(BOARD, { actionCode: 3 }, token);
+      const otherUrl = `http://127.0.0.1:${(other.address() as { port: number }).port}/graphql`;
+      const post = async (query: string, variables: object, bearer?: string) => {
+        const response = await fetch(otherUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await response.json()) as any;
+      };
+      const login = await post(`mutation($p: String!) { login(username: "cache-office", password: $p) { ... on LoginSuccess { token } } }`, { p: PASSWORD });
+      const moved = await post(
+        `mutation($input: MoveProjectInput!) { moveProject(input: $input) { __typename } }`,
+        { input: { projectId: globalId(project.id), to: "STARTED", expectedVersion: project.version } },
+        login.data.login.token,
+      );
+      expect(moved.data.moveProject.__typename).toBe("MoveProjectSuccess");
+      expect(cards((await server.gql<Board>(BOARD, { actionCode: 3 }, token)).data!)["C-04"]!.stage).toBe("STARTED");
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+});
