@@ -20,6 +20,21 @@ function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === "GraphQLError";
 }
 
+/**
+ * Errors about the request itself (a variable of the wrong type, a missing one) come from graphql-js
+ * without a code; they name no field (no path). Every error a client sees carries a code (CONTRACT.md).
+ */
+export function withRequestErrorCode(error: GraphQLError): GraphQLError {
+  if (error.extensions.code !== undefined || error.path !== undefined) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
+  });
+}
+
 interface ServerContext {
   req?: { socket?: { remoteAddress?: string } };
 }
@@ -69,7 +84,7 @@ export function createGraphQLServer(db: Database, pubsub: BoardPubSub, tokens: T
       maskError: (error, message) => {
         const original = isGraphQLError(error) ? error.originalError : error;
         // Errors we raise on purpose (bad input, sign-in needed, forbidden) are already GraphQLErrors.
-        if (isGraphQLError(error) && (!original || isGraphQLError(original))) return error;
+        if (isGraphQLError(error) && (!original || isGraphQLError(original))) return withRequestErrorCode(error);
         if (original instanceof PothosValidationError) {
           return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
         }

@@ -31,6 +31,8 @@ export interface TestServer {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Creates a user (with a unit, for owners) and signs in; returns the bearer token. */
   signIn(username: string, role: Role, unitCode?: string): Promise<string>;
+  /** Creates users with PASSWORD (hashed once for all of them), without signing in. */
+  createUsers(users: { username: string; role: Role; unitCode?: string }[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,22 @@ async function openTestDatabase(): Promise<{ db: Database; url?: string; drop: (
     url,
     drop: () => adminQuery(postgres.adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
+}
+
+/** Signs in with PASSWORD through the login mutation of the server at `url`; returns the bearer token. */
+export async function login(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      query: `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on LoginSuccess { token } } }`,
+      variables: { u: username, p: PASSWORD },
+    }),
+  });
+  const result = (await response.json()) as { data?: { login?: { token?: unknown } } };
+  const token = result.data?.login?.token;
+  if (typeof token !== "string") throw new Error(`sign-in failed for ${username}: ${JSON.stringify(result)}`);
+  return token;
 }
 
 export async function startTestServer(options: AppOptions = {}): Promise<TestServer> {
@@ -79,18 +97,17 @@ export async function startTestServer(options: AppOptions = {}): Promise<TestSer
     };
   };
 
+  const createUsers: TestServer["createUsers"] = async (users) => {
+    const passwordHash = await hashPassword(PASSWORD);
+    for (const { username, role, unitCode } of users) {
+      const unit = unitCode ? await db.prisma.unit.findUniqueOrThrow({ where: { code: unitCode } }) : null;
+      await db.prisma.user.create({ data: { username, displayName: username, role, unitId: unit?.id ?? null, passwordHash } });
+    }
+  };
+
   const signIn: TestServer["signIn"] = async (username, role, unitCode) => {
-    const unit = unitCode ? await db.prisma.unit.findUniqueOrThrow({ where: { code: unitCode } }) : null;
-    await db.prisma.user.create({
-      data: { username, displayName: username, role, unitId: unit?.id ?? null, passwordHash: await hashPassword(PASSWORD) },
-    });
-    const result = await gql(
-      `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on LoginSuccess { token } } }`,
-      { u: username, p: PASSWORD },
-    );
-    const token = result.data?.login?.token;
-    if (typeof token !== "string") throw new Error(`sign-in failed for ${username}: ${JSON.stringify(result)}`);
-    return token;
+    await createUsers([{ username, role, unitCode }]);
+    return login(url, username);
   };
 
   return {
@@ -100,6 +117,7 @@ export async function startTestServer(options: AppOptions = {}): Promise<TestSer
     databaseUrl: dbUrl,
     gql,
     signIn,
+    createUsers,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -29,6 +29,8 @@ export interface RowProblem {
 }
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/;
+/** As for every other text a project keeps (project/service.ts). */
+const MAX_TEXT = 2000;
 
 /** Checks one new project against the rules and the reference data; returns its problems. */
 export async function checkNewProject(tx: Tx, actor: Actor, input: NewProject): Promise<RowProblem[]> {
@@ -48,6 +50,12 @@ export async function checkNewProject(tx: Tx, actor: Actor, input: NewProject): 
   }
   if (investment && (investment.isNegative() || investment.isZero())) problems.push({ field: "totalInvestment", message: "总投资应大于 0" });
   if (investment && investment.decimalPlaces() > 2) problems.push({ field: "totalInvestment", message: "总投资最多保留两位小数（万元）" });
+  if (input.targetQuantity != null && !/^\d{1,12}(\.\d{1,2})?$/.test(input.targetQuantity)) {
+    problems.push({ field: "targetQuantity", message: "目标数量应为非负数（最多两位小数）" });
+  }
+  for (const [field, label] of [["description", "项目简介"], ["targetUnit", "计量单位"]] as const) {
+    if ((input[field]?.trim().length ?? 0) > MAX_TEXT) problems.push({ field, message: `${label}不能超过 ${MAX_TEXT} 字` });
+  }
   if (input.plannedStart && input.plannedCompletion && input.plannedCompletion < input.plannedStart) {
     problems.push({ field: "plannedCompletion", message: "计划竣工日期不能早于计划开工日期" });
   }
