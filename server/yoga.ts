@@ -5,6 +5,7 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db/availability.js";
 import type { Database } from "./db/client.js";
 import { statementsSoFar } from "./db/statement-counter.js";
 import { hardeningPlugins, LIMITS, type PersistedOperationsOptions } from "./hardening.js";
@@ -90,6 +91,12 @@ export function createGraphQLServer(db: Database, pubsub: BoardPubSub, tokens: T
         }
         // The same id as the response's x-request-id, so a user's report leads to the log line.
         const requestId = currentRequestId() ?? randomUUID();
+        if (isDatabaseUnavailable(original ?? error)) {
+          log.warn("database unavailable", { requestId, error: original ?? error });
+          return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+            extensions: { code: "DATABASE_UNAVAILABLE", requestId, http: { status: 503, headers: { "retry-after": "5" } } },
+          });
+        }
         log.error("unexpected error", { requestId, error: original ?? error });
         return new GraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR", requestId } });
       },

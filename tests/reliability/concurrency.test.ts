@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { inTransaction } from "../../server/db/transaction.js";
 import { recordFigures } from "../support/figures.js";
-import { runLoad, tally, type LedgerEntry } from "../support/load.js";
+import { barrier, runLoad, tally, type LedgerEntry } from "../support/load.js";
 import { makeProject } from "../support/projects.js";
 import { checkLedger, projectsAtStart, recordProblems } from "../support/records.js";
 import { loadClients, loadSeconds, loadUsers, makeLoadProjects } from "../support/reliability.js";
@@ -53,21 +53,9 @@ describe("50 clients on 20 projects", () => {
 const postgres = inject("postgres");
 
 describe.skipIf(!postgres)("[needs a PostgreSQL server] conflicts inside a transaction", () => {
-  /** Resolves once both parties have called it. */
-  function barrier(): () => Promise<void> {
-    let arrived = 0;
-    let release!: () => void;
-    const all = new Promise<void>((resolve) => (release = resolve));
-    return () => {
-      arrived += 1;
-      if (arrived === 2) release();
-      return all;
-    };
-  }
-
   it("retries a deadlock, so both transactions succeed", async () => {
     const [a, b] = [await makeProject(server.db, { code: "DL-A" }), await makeProject(server.db, { code: "DL-B" })];
-    const bothHoldOne = barrier();
+    const bothHoldOne = barrier(2);
     let attempts = 0;
     const lockBoth = (first: number, second: number) =>
       inTransaction(server.db.prisma, async (tx) => {
@@ -86,7 +74,7 @@ describe.skipIf(!postgres)("[needs a PostgreSQL server] conflicts inside a trans
 
   it("retries a serialization failure, so both transactions succeed", async () => {
     const project = await makeProject(server.db, { code: "SF-A" });
-    const bothRead = barrier();
+    const bothRead = barrier(2);
     let attempts = 0;
     const readThenWrite = (text: string) =>
       inTransaction(server.db.prisma, async (tx) => {

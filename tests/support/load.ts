@@ -49,6 +49,8 @@ export interface LoadOptions {
   pauseAfterFailureMs?: number;
   /** Requests without an answer within this time count as no-answer (and show a hang). */
   requestTimeoutMs?: number;
+  /** Where outcomes are recorded as they come, for a test that watches the run (else a new array). */
+  ledger?: LedgerEntry[];
 }
 
 const gid = (id: number) => Buffer.from(`Project:${id}`).toString("base64");
@@ -149,7 +151,7 @@ export function classify(answer: Answer, field: string | null): { outcome: Outco
 
 /** Runs the clients until `done()`; resolves with every request's outcome. */
 export async function runLoad(options: LoadOptions): Promise<LedgerEntry[]> {
-  const ledger: LedgerEntry[] = [];
+  const ledger = options.ledger ?? [];
   const pause = options.pauseAfterFailureMs ?? 200;
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
 
@@ -186,6 +188,27 @@ export async function runLoad(options: LoadOptions): Promise<LedgerEntry[]> {
 
   await Promise.all(options.clients.map(runClient));
   return ledger;
+}
+
+/** Resolves once `condition` holds (checked every 100 ms); rejects after `timeoutMs`. */
+export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A meeting point: the function it returns resolves once `parties` callers have called it. */
+export function barrier(parties: number): () => Promise<void> {
+  let arrived = 0;
+  let release!: () => void;
+  const all = new Promise<void>((resolve) => (release = resolve));
+  return () => {
+    arrived += 1;
+    if (arrived === parties) release();
+    return all;
+  };
 }
 
 /** Counts of a ledger's outcomes, for messages and figures. */

@@ -98,7 +98,9 @@ export async function checkLedger(db: Database, ledger: LedgerEntry[]): Promise<
     if (entry.outcome === "success" && (changes.length !== 1 || change?.projectId !== entry.projectId || !onItsVersion)) {
       check.lost.push(describe);
     }
-    if ((entry.outcome === "refused" || entry.outcome === "unavailable") && changes.length !== 0) check.phantom.push(describe);
+    // (A change the database committed just as it went down may still be answered "unavailable": like
+    // a request without an answer, it may or may not be recorded, but never twice.)
+    if (entry.outcome === "refused" && changes.length !== 0) check.phantom.push(describe);
   }
   // Every request, answered or not, is recorded at most once.
   for (const [requestId, changes] of recorded) {

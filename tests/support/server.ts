@@ -36,7 +36,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-async function openTestDatabase(): Promise<{ db: Database; url?: string; drop: () => Promise<void> }> {
+async function openTestDatabase(givenUrl?: string): Promise<{ db: Database; url?: string; drop: () => Promise<void> }> {
+  if (givenUrl) {
+    const db = await openDatabase({ url: givenUrl, poolSize: 10 });
+    await migrate(db.sql);
+    await seedReference(db.prisma);
+    return { db, url: givenUrl, drop: async () => {} };
+  }
   const postgres = inject("postgres");
   if (!postgres) {
     const db = await openDatabase({ memory: true });
@@ -71,9 +77,15 @@ export async function login(url: string, username: string): Promise<string> {
   return token;
 }
 
-export async function startTestServer(options: AppOptions = {}): Promise<TestServer> {
-  const { db, url: dbUrl, drop } = await openTestDatabase();
-  const server = createApp(db, { statementHeader: true, ...options });
+export interface TestServerOptions extends AppOptions {
+  /** An empty PostgreSQL database to migrate and use (a private cluster's), instead of a clone of the template. */
+  databaseUrl?: string;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const { databaseUrl: givenUrl, ...appOptions } = options;
+  const { db, url: dbUrl, drop } = await openTestDatabase(givenUrl);
+  const server = createApp(db, { statementHeader: true, ...appOptions });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
