@@ -92,6 +92,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const url = `redis://127.0.0.1:${port}`;
   const answers = async () => {
     const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    client.on("error", () => {});
     try {
       await client.connect();
       return (await client.ping()) === "PONG";
