@@ -1,6 +1,7 @@
 // `npm start`: opens the database (migrating it), gives an empty embedded database the demo data,
 // and serves the API and the web client. The only file that listens.
 import { readConfig } from "./config.js";
+import { claimDataDir } from "./db/data-dir-lock.js";
 import { openConfiguredDatabase } from "./db/open.js";
 import { log } from "./log.js";
 import { createApp, loadPersistedOperations } from "./app.js";
@@ -10,6 +11,8 @@ import { seed } from "../seeds/seed.js";
 
 async function main(): Promise<void> {
   const config = readConfig();
+  // The embedded database is this process's alone while it runs (backups refuse to copy it meanwhile).
+  if (!config.databaseUrl) process.once("exit", claimDataDir(config.dataDir, "server"));
   const db = await openConfiguredDatabase(config, { migrate: true });
   if (db.kind === "embedded" && (await db.prisma.action.count()) === 0) {
     log.info("empty embedded database: loading the demo data (illustrative figures)");

@@ -22,9 +22,9 @@ afterAll(() => server?.close());
 describe("50 clients on 20 projects", () => {
   it(`loses no update in ${seconds} s of concurrent moves and edits`, { timeout: (seconds + 120) * 1000 }, async () => {
     const targets = await makeLoadProjects(server.db, "CC", 20);
-    const users = loadUsers("cc");
+    const users = await loadUsers(server.db, "cc");
     await server.createUsers(users);
-    const clients = await loadClients(server.db, users, 50, (username) => login(server.url, username));
+    const clients = await loadClients(users, 50, (username) => login(server.url, username));
     const start = await projectsAtStart(server.db, targets.map((t) => t.id));
 
     const deadline = Date.now() + seconds * 1000;

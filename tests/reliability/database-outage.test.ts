@@ -40,9 +40,9 @@ describe.skipIf(!privatePostgresBin)("[needs PostgreSQL server binaries] the dat
 
   it("fails fast with a clear error, answers 503 on /healthz, and recovers by itself", { timeout: 120_000 }, async () => {
     const targets = await makeLoadProjects(server.db, "DB", 10);
-    const users = loadUsers("db");
+    const users = await loadUsers(server.db, "db");
     await server.createUsers(users);
-    const clients = await loadClients(server.db, users, 20, (username) => login(server.url, username));
+    const clients = await loadClients(users, 20, (username) => login(server.url, username));
     const office = clients.find((c) => c.role === "OFFICE")!.token;
     const start = await projectsAtStart(server.db, targets.map((t) => t.id));
     const ledger: LedgerEntry[] = [];

@@ -67,9 +67,9 @@ describe.skipIf(!hasRedisServer)("[needs redis-server] Redis goes down", () => {
     // Writes still work, under load too, and every acknowledged one is recorded.
     await edit(2);
     const targets = await makeLoadProjects(server.db, "RD", 6);
-    const users = loadUsers("rd");
+    const users = await loadUsers(server.db, "rd");
     await server.createUsers(users);
-    const clients = await loadClients(server.db, users, 12, (username) => login(server.url, username));
+    const clients = await loadClients(users, 12, (username) => login(server.url, username));
     const start = await projectsAtStart(server.db, targets.map((t) => t.id));
     const until = Date.now() + 3000;
     const ledger = await runLoad({ url: () => server.url, clients, targets, done: () => Date.now() > until, runTag: "rd" });

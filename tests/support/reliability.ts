@@ -41,28 +41,22 @@ export interface LoadUser {
   username: string;
   role: Role;
   unitCode?: string;
+  unitId: number | null;
 }
 
 /** An owner per unit, two of the special team and two of the office. */
-export function loadUsers(prefix: string): LoadUser[] {
+export async function loadUsers(db: Database, prefix: string): Promise<LoadUser[]> {
+  const units = await db.prisma.unit.findMany({ where: { code: { in: UNITS } } });
   return [
-    ...UNITS.map((unitCode) => ({ username: `${prefix}-owner-${unitCode}`, role: "OWNER" as const, unitCode })),
-    ...[1, 2].map((n) => ({ username: `${prefix}-team-${n}`, role: "TEAM" as const })),
-    ...[1, 2].map((n) => ({ username: `${prefix}-office-${n}`, role: "OFFICE" as const })),
+    ...units.map((unit) => ({ username: `${prefix}-owner-${unit.code}`, role: "OWNER" as const, unitCode: unit.code, unitId: unit.id })),
+    ...[1, 2].map((n) => ({ username: `${prefix}-team-${n}`, role: "TEAM" as const, unitId: null })),
+    ...[1, 2].map((n) => ({ username: `${prefix}-office-${n}`, role: "OFFICE" as const, unitId: null })),
   ];
 }
 
 /** `count` clients over the users, each user in several (as one person has several tabs open). */
-export async function loadClients(
-  db: Database,
-  users: LoadUser[],
-  count: number,
-  signIn: (username: string) => Promise<string>,
-): Promise<LoadClient[]> {
+export async function loadClients(users: LoadUser[], count: number, signIn: (username: string) => Promise<string>): Promise<LoadClient[]> {
   const sessions: LoadClient[] = [];
-  for (const user of users) {
-    const unit = user.unitCode ? await db.prisma.unit.findUniqueOrThrow({ where: { code: user.unitCode } }) : null;
-    sessions.push({ token: await signIn(user.username), role: user.role, unitId: unit?.id ?? null });
-  }
+  for (const user of users) sessions.push({ token: await signIn(user.username), role: user.role, unitId: user.unitId });
   return Array.from({ length: count }, (_, i) => sessions[i % sessions.length]!);
 }

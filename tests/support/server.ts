@@ -61,6 +61,15 @@ async function openTestDatabase(givenUrl?: string): Promise<{ db: Database; url?
   };
 }
 
+/** Creates users with PASSWORD (hashed once for all of them) in a database. */
+export async function createUsersIn(db: Database, users: { username: string; role: Role; unitCode?: string }[]): Promise<void> {
+  const passwordHash = await hashPassword(PASSWORD);
+  for (const { username, role, unitCode } of users) {
+    const unit = unitCode ? await db.prisma.unit.findUniqueOrThrow({ where: { code: unitCode } }) : null;
+    await db.prisma.user.create({ data: { username, displayName: username, role, unitId: unit?.id ?? null, passwordHash } });
+  }
+}
+
 /** Signs in with PASSWORD through the login mutation of the server at `url`; returns the bearer token. */
 export async function login(url: string, username: string): Promise<string> {
   const response = await fetch(`${url}/graphql`, {
@@ -109,13 +118,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     };
   };
 
-  const createUsers: TestServer["createUsers"] = async (users) => {
-    const passwordHash = await hashPassword(PASSWORD);
-    for (const { username, role, unitCode } of users) {
-      const unit = unitCode ? await db.prisma.unit.findUniqueOrThrow({ where: { code: unitCode } }) : null;
-      await db.prisma.user.create({ data: { username, displayName: username, role, unitId: unit?.id ?? null, passwordHash } });
-    }
-  };
+  const createUsers: TestServer["createUsers"] = (users) => createUsersIn(db, users);
 
   const signIn: TestServer["signIn"] = async (username, role, unitCode) => {
     await createUsers([{ username, role, unitCode }]);
