@@ -25,7 +25,7 @@ function isGraphQLError(error: unknown): error is GraphQLError {
  * Errors about the request itself (a variable of the wrong type, a missing one) come from graphql-js
  * without a code; they name no field (no path). Every error a client sees carries a code (CONTRACT.md).
  */
-export function withRequestErrorCode(error: GraphQLError): GraphQLError {
+function withRequestErrorCode(error: GraphQLError): GraphQLError {
   if (error.extensions.code !== undefined || error.path !== undefined) return error;
   return new GraphQLError(error.message, {
     nodes: error.nodes,

@@ -1,9 +1,9 @@
 // Live boards: moves and edits reach every open board within a second, over server-sent events; with
 // REDIS_URL they cross server processes.
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { npmStart, type RunningServer } from "./support/process.js";
 import { completeGate, makeProject } from "./support/projects.js";
+import { redisAnswers } from "./support/redis.js";
 import { subscribe } from "./support/sse.js";
 import { PASSWORD, startTestServer, type TestServer } from "./support/server.js";
 
@@ -69,18 +69,7 @@ describe("in one process", () => {
 const postgres = inject("postgres");
 const redisUrl = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
 
-async function redisAnswers(): Promise<boolean> {
-  const client = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await client.connect();
-    return (await client.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-const redis = await redisAnswers();
+const redis = await redisAnswers(redisUrl);
 if (!redis && process.env.TUIJIN_TEST_REQUIRE_REDIS === "1") throw new Error(`TUIJIN_TEST_REQUIRE_REDIS=1 but no Redis answers at ${redisUrl}`);
 if (!redis) console.log(`[tuijin] No Redis at ${redisUrl}: skipping the cross-process live update test.`);
 

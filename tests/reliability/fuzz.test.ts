@@ -360,7 +360,7 @@ describe(`fuzzing the API (seed ${SEED})`, () => {
         expect(verdict(answer), body.slice(0, 300)).toMatch(/^(error:|data$)/);
         expect(changed).toEqual({});
       }),
-      { seed: SEED, numRuns: runs(800) },
+      { seed: SEED, numRuns: runs(600) },
     );
   });
 
@@ -375,7 +375,7 @@ describe(`fuzzing the API (seed ${SEED})`, () => {
         expect(verdict(answer, field), `${field}: ${what}`).toMatch(/^(error:|refused:)/);
         expect(changed, `${field}: ${what}`).toEqual({});
       }),
-      { seed: SEED, numRuns: runs(1000) },
+      { seed: SEED, numRuns: runs(800) },
     );
   });
 
@@ -403,7 +403,7 @@ describe(`fuzzing the API (seed ${SEED})`, () => {
         expect(verdict(answer), JSON.stringify(request).slice(0, 300)).toMatch(/^(error:|data$)/);
         expect(changed).toEqual({});
       }),
-      { seed: SEED, numRuns: runs(400) },
+      { seed: SEED, numRuns: runs(300) },
     );
   });
 
@@ -421,7 +421,7 @@ describe(`fuzzing the API (seed ${SEED})`, () => {
         expect(project.name).toBe(name.trim());
         unicodeProject.version = project.version;
       }),
-      { seed: SEED, numRuns: runs(50) },
+      { seed: SEED, numRuns: runs(40) },
     );
   });
 

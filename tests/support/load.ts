@@ -136,7 +136,7 @@ async function post(url: string, token: string, requestId: string, query: string
 }
 
 /** What an answer means for the ledger. */
-export function classify(answer: Answer, field: string | null): { outcome: Outcome; detail: string } {
+function classify(answer: Answer, field: string | null): { outcome: Outcome; detail: string } {
   const code = answer.body?.errors?.[0]?.extensions?.code;
   if (code === "DATABASE_UNAVAILABLE") return { outcome: "unavailable", detail: code };
   if (answer.status >= 500 || !answer.body || answer.body.errors) {

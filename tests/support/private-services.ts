@@ -5,8 +5,8 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { Redis } from "ioredis";
 import { freePort } from "./process.js";
+import { redisAnswers } from "./redis.js";
 
 const run = promisify(execFile);
 
@@ -90,18 +90,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const dir = mkdtempSync(path.join(tmpdir(), "tuijin-redis-"));
   let child: ChildProcess | undefined;
   const url = `redis://127.0.0.1:${port}`;
-  const answers = async () => {
-    const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    client.on("error", () => {});
-    try {
-      await client.connect();
-      return (await client.ping()) === "PONG";
-    } catch {
-      return false;
-    } finally {
-      client.disconnect();
-    }
-  };
+  const answers = () => redisAnswers(url, 500);
   const redis: PrivateRedis = {
     url,
     start: async () => {

@@ -1,0 +1,16 @@
+// Whether a Redis server answers, for tests that need one (and skip, or fail under
+// TUIJIN_TEST_REQUIRE_REDIS=1, without it).
+import { Redis } from "ioredis";
+
+export async function redisAnswers(url: string, timeoutMs = 1000): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    return (await client.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
