@@ -7,6 +7,8 @@ import path from "node:path";
 
 export interface DataDirHolder {
   pid: number;
+  /** When the process started (Linux clock ticks since boot), so that a reused pid is told apart. */
+  started?: string | null;
   /** What holds it: the server, a backup, a restore. */
   holder: string;
   since: string;
@@ -29,14 +31,26 @@ function lockFile(dataDir: string): string {
   return path.join(dataDir, "tuijin.lock");
 }
 
-function isRunning(pid: number): boolean {
+/** A process's start time on Linux (field 22 of /proc/<pid>/stat); null elsewhere. */
+function processStarted(pid: number): string | null {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function isRunning(holder: DataDirHolder): boolean {
+  try {
+    process.kill(holder.pid, 0);
   } catch (error) {
     // EPERM: the process exists, under another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
+  // After a restart (a container's, say) another process may have the pid now.
+  const started = processStarted(holder.pid);
+  return !holder.started || !started || started === holder.started;
 }
 
 /** The live process holding the data folder, if any (a lock left by a killed process counts as none). */
@@ -47,7 +61,7 @@ export function dataDirHolder(dataDir: string): DataDirHolder | null {
   } catch {
     return null;
   }
-  return current.pid !== process.pid && isRunning(current.pid) ? current : null;
+  return current.pid !== process.pid && isRunning(current) ? current : null;
 }
 
 /** Takes the data folder for this process; throws DataDirInUseError while another holds it. Returns the release. */
@@ -56,7 +70,7 @@ export function claimDataDir(dataDir: string, holder: string): () => void {
   if (current) throw new DataDirInUseError(dataDir, current);
   mkdirSync(dataDir, { recursive: true });
   const file = lockFile(dataDir);
-  const mine: DataDirHolder = { pid: process.pid, holder, since: new Date().toISOString() };
+  const mine: DataDirHolder = { pid: process.pid, started: processStarted(process.pid), holder, since: new Date().toISOString() };
   writeFileSync(file, JSON.stringify(mine) + "\n");
   return () => {
     try {
