@@ -1,6 +1,6 @@
 // Private PostgreSQL and Redis servers for the fault tests, which stop and kill them for real. The
 // shared servers (:5432, :6379) serve every other test file in parallel and are never touched.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -49,8 +49,19 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const data = path.join(dir, "data");
   const port = await freePort();
-  const pg = (tool: string, args: string[]) =>
-    owner ? run("runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args], { cwd: dir }) : run(path.join(bin, tool), args, { cwd: dir });
+  const command = (tool: string, args: string[]): [string, string[]] =>
+    owner ? ["runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
+  const pg = (tool: string, args: string[]) => run(...command(tool, args), { cwd: dir });
+  // A test file that fails its cleanup (a hook that timed out) must not leave the cluster running.
+  const stopAtExit = () => {
+    try {
+      execFileSync(...command("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]), { cwd: dir, stdio: "ignore" });
+    } catch {
+      // not running
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once("exit", stopAtExit);
   await pg("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
   const cluster: PrivatePostgres = {
@@ -62,6 +73,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       await pg("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
     },
     destroy: async () => {
+      process.removeListener("exit", stopAtExit);
       await pg("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
@@ -90,6 +102,11 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const dir = mkdtempSync(path.join(tmpdir(), "tuijin-redis-"));
   let child: ChildProcess | undefined;
   const url = `redis://127.0.0.1:${port}`;
+  const killAtExit = () => {
+    child?.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once("exit", killAtExit);
   const answers = () => redisAnswers(url, 500);
   const redis: PrivateRedis = {
     url,
@@ -107,6 +124,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await exited;
     },
     destroy: async () => {
+      process.removeListener("exit", killAtExit);
       await redis.kill();
       rmSync(dir, { recursive: true, force: true });
     },
