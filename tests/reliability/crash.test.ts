@@ -50,10 +50,13 @@ async function crashUnderLoad(prefix: string, env: Record<string, string | undef
     const url = running.url;
     const before = ledger.filter((e) => e.outcome === "success").length;
     const load = runLoad({ url: () => url, clients, targets: prepared.targets, done: () => killed, runTag: `${prefix}${crash}`, ledger });
-    await waitFor("changes before the crash", () => ledger.filter((e) => e.outcome === "success").length >= before + 40);
-    await running.kill();
-    killed = true;
-    await load;
+    try {
+      await waitFor("changes before the crash", () => ledger.filter((e) => e.outcome === "success").length >= before + 40);
+      await running.kill();
+    } finally {
+      killed = true;
+      await load;
+    }
     running = await npmStart(env);
   }
   const afterRestart = ledger.length;
