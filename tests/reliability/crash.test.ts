@@ -38,11 +38,16 @@ async function prepare(db: Database, prefix: string): Promise<Prepared> {
 
 /**
  * Runs 20 clients against `npm start`, kills it with SIGKILL once 40 more changes went through, starts
- * it again, `crashes` times; then a short run against the last server. Returns the ledger and that
- * last server (still running).
+ * it again, `crashes` times; then a short run against the last server, which is left running.
+ * `track` hears of each server started, so that the test's cleanup stops the last one, whatever happens.
  */
-async function crashUnderLoad(prefix: string, env: Record<string, string | undefined>, prepared: Prepared) {
-  let running = await npmStart(env);
+async function crashUnderLoad(prefix: string, env: Record<string, string | undefined>, prepared: Prepared, track: (server: RunningServer) => void) {
+  const start = async () => {
+    const server = await npmStart(env);
+    track(server);
+    return server;
+  };
+  let running = await start();
   const clients = await loadClients(prepared.users, 20, (username) => login(running.url, username));
   const ledger: LedgerEntry[] = [];
   for (let crash = 1; crash <= crashes; crash++) {
@@ -57,13 +62,13 @@ async function crashUnderLoad(prefix: string, env: Record<string, string | undef
       killed = true;
       await load;
     }
-    running = await npmStart(env);
+    running = await start();
   }
   const afterRestart = ledger.length;
   const until = Date.now() + 2000;
   const url = running.url;
   await runLoad({ url: () => url, clients, targets: prepared.targets, done: () => Date.now() > until, runTag: `${prefix}z`, ledger });
-  return { ledger, afterRestart, running };
+  return { ledger, afterRestart };
 }
 
 /** What must hold after the crashes, read from the database. */
@@ -94,8 +99,7 @@ describe.skipIf(!postgres)("[needs a PostgreSQL server] kill -9 under load, on P
   it(`keeps every acknowledged change through ${crashes} crash(es) and restart(s)`, { timeout }, async () => {
     server = await startTestServer();
     const prepared = await prepare(server.db, "kp");
-    const run = await crashUnderLoad("kp", { DATABASE_URL: server.databaseUrl, SESSION_SECRET }, prepared);
-    running = run.running;
+    const run = await crashUnderLoad("kp", { DATABASE_URL: server.databaseUrl, SESSION_SECRET }, prepared, (started) => (running = started));
     await expectNothingLost(server.db, "kill -9 (PostgreSQL)", run.ledger, run.afterRestart, prepared);
   });
 });
@@ -115,8 +119,9 @@ describe("kill -9 under load, on the embedded database", () => {
     await seedReference(db.prisma);
     const prepared = await prepare(db, "ke");
     await db.close();
-    const run = await crashUnderLoad("ke", { DATA_DIR: dataDir, DATABASE_URL: undefined, SESSION_SECRET }, prepared);
-    await run.running.stop();
+    const run = await crashUnderLoad("ke", { DATA_DIR: dataDir, DATABASE_URL: undefined, SESSION_SECRET }, prepared, (started) => (running = started));
+    await running?.stop();
+    running = undefined;
     db = await openDatabase({ dataDir });
     try {
       await expectNothingLost(db, "kill -9 (embedded)", run.ledger, run.afterRestart, prepared);
