@@ -3,7 +3,7 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
-import { GraphQLError, Kind, visit, type DocumentNode } from "graphql";
+import { GraphQLError, Kind, visit, type DocumentNode, type ValidationRule } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "./context.js";
 
@@ -44,6 +44,59 @@ function useIntrospectionForSignedInUsers(): Plugin<Context> {
   };
 }
 
+// A lone UTF-16 surrogate: not Unicode text, and stored as U+FFFD (a silent change of what was sent).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a value holds text the database cannot store as sent: NUL, or a lone surrogate. */
+export function hasMalformedText(value: unknown): boolean {
+  const pending = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === "string") {
+      if (next.includes("\u0000") || LONE_SURROGATE.test(next)) return true;
+    } else if (next !== null && typeof next === "object") {
+      for (const [key, item] of Object.entries(next)) pending.push(key, item);
+    }
+  }
+  return false;
+}
+
+const MALFORMED_TEXT = "文本含有无法保存的字符（NUL 或不成对的代理项）";
+
+function requestError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+}
+
+/** String literals in a document must be well-formed text too (an escaped \u0000 is one). */
+const wellFormedLiterals: ValidationRule = (context) => ({
+  StringValue(node) {
+    if (hasMalformedText(node.value)) context.reportError(new GraphQLError(MALFORMED_TEXT, { nodes: [node] }));
+  },
+});
+
+/**
+ * Refuses, before anything runs, requests whose text the database would refuse (NUL) or change (lone
+ * surrogates), and an empty batch (which would be answered with nothing at all).
+ */
+function useWellFormedRequests(): Plugin<Context> {
+  return {
+    onRequestParse: () => ({
+      onRequestParseDone({ requestParserResult }) {
+        if (Array.isArray(requestParserResult)) {
+          if (requestParserResult.length === 0) throw requestError("批量请求不能为空");
+          if (requestParserResult.some((params) => typeof params !== "object" || params === null || Array.isArray(params))) {
+            throw requestError("批量请求的每一项都应是一个 GraphQL 请求对象");
+          }
+        }
+        if (hasMalformedText(requestParserResult)) throw requestError(MALFORMED_TEXT);
+      },
+    }),
+    onValidate({ addValidationRule }) {
+      addValidationRule(wellFormedLiterals);
+    },
+  };
+}
+
 export interface PersistedOperationsOptions {
   /** Hash → document, from dist/persisted-operations.json (written by the client build). */
   documents: Record<string, string>;
@@ -53,6 +106,7 @@ export interface PersistedOperationsOptions {
 
 export function hardeningPlugins(persisted: PersistedOperationsOptions): Plugin<Context>[] {
   return [
+    useWellFormedRequests(),
     usePersistedOperations({
       getPersistedOperation: (hash) => persisted.documents[hash] ?? null,
       allowArbitraryOperations: !persisted.only,

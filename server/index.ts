@@ -4,6 +4,7 @@
 // (node:cluster), the database and Redis (live updates reach clients of every worker).
 import cluster from "node:cluster";
 import { readConfig, type Config } from "./config.js";
+import { claimDataDir } from "./db/data-dir-lock.js";
 import { openConfiguredDatabase } from "./db/open.js";
 import { log } from "./log.js";
 import { createApp, loadPersistedOperations } from "./app.js";
@@ -29,6 +30,8 @@ async function prepareDatabase(config: Config) {
 }
 
 async function serve(config: Config, migrate: boolean): Promise<void> {
+  // The embedded database is this process's alone while it runs (backups refuse to copy it meanwhile).
+  if (!config.databaseUrl) process.once("exit", claimDataDir(config.dataDir, "server"));
   const db = migrate ? await prepareDatabase(config) : await openConfiguredDatabase(config, { migrate: false });
   const live = createLiveEvents(config.redisUrl);
   const server = createApp(db, {

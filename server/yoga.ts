@@ -5,6 +5,7 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db/availability.js";
 import type { Database } from "./db/client.js";
 import { statementsSoFar } from "./db/statement-counter.js";
 import { hardeningPlugins, LIMITS, type PersistedOperationsOptions } from "./hardening.js";
@@ -19,6 +20,21 @@ import { schema } from "./schema.js";
 // By name, not instanceof: graphql's ESM and CommonJS builds may both be loaded.
 function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === "GraphQLError";
+}
+
+/**
+ * Errors about the request itself (a variable of the wrong type, a missing one) come from graphql-js
+ * without a code; they name no field (no path). Every error a client sees carries a code (CONTRACT.md).
+ */
+function withRequestErrorCode(error: GraphQLError): GraphQLError {
+  if (error.extensions.code !== undefined || error.path !== undefined) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
+  });
 }
 
 interface ServerContext {
@@ -81,12 +97,18 @@ export function createGraphQLServer(
       maskError: (error, message) => {
         const original = isGraphQLError(error) ? error.originalError : error;
         // Errors we raise on purpose (bad input, sign-in needed, forbidden) are already GraphQLErrors.
-        if (isGraphQLError(error) && (!original || isGraphQLError(original))) return error;
+        if (isGraphQLError(error) && (!original || isGraphQLError(original))) return withRequestErrorCode(error);
         if (original instanceof PothosValidationError) {
           return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
         }
         // The same id as the response's x-request-id, so a user's report leads to the log line.
         const requestId = currentRequestId() ?? randomUUID();
+        if (isDatabaseUnavailable(original ?? error)) {
+          log.warn("database unavailable", { requestId, error: original ?? error });
+          return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+            extensions: { code: "DATABASE_UNAVAILABLE", requestId, http: { status: 503, headers: { "retry-after": "5" } } },
+          });
+        }
         log.error("unexpected error", { requestId, error: original ?? error });
         return new GraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR", requestId } });
       },

@@ -33,7 +33,7 @@ export type DatabaseTarget = { url: string; poolSize?: number } | { dataDir: str
 // at run time it implements the same interface.
 type AdapterFactory = NonNullable<Prisma.PrismaClientOptions["adapter"]>;
 
-function newPrisma(adapter: PrismaPg | PrismaPGlite): PrismaClient {
+function newPrisma(adapter: PgAdapterFactory | PrismaPGlite): PrismaClient {
   const prisma = new PrismaClient({
     adapter: adapter as unknown as AdapterFactory,
     log: [{ emit: "event", level: "query" }],
@@ -53,6 +53,35 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return openEmbedded(new PGlite(), "memory");
 }
 
+/**
+ * @prisma/adapter-pg, except that a transaction whose COMMIT or ROLLBACK fails gives its connection
+ * back. Prisma 6.19 sends COMMIT or ROLLBACK and only then releases the pool's client; when that
+ * statement fails (the database went down in the middle of the transaction) the client was never
+ * released, and every outage took connections from the pool for good until the server hung. The
+ * client is now released with the error, so that the pool discards it and opens a fresh one.
+ */
+class PgAdapterFactory extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await startTransaction(isolationLevel);
+      const executeRaw = transaction.executeRaw.bind(transaction);
+      transaction.executeRaw = async (query) => {
+        try {
+          return await executeRaw(query);
+        } catch (error) {
+          const client = (transaction as unknown as { client?: pg.PoolClient }).client;
+          if ((query.sql === "COMMIT" || query.sql === "ROLLBACK") && client) client.release(error instanceof Error ? error : true);
+          throw error;
+        }
+      };
+      return transaction;
+    };
+    return adapter;
+  }
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -63,7 +92,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on("error", () => {});
-  const prisma = newPrisma(new PrismaPg(pool, { disposeExternalPool: false }));
+  const prisma = newPrisma(new PgAdapterFactory(pool, { disposeExternalPool: false }));
   const parsed = new URL(url);
   return {
     kind: "postgres",

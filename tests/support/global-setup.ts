@@ -54,7 +54,10 @@ export default async function setup(project: TestProject) {
       `\n[tuijin] No PostgreSQL server answers at ${url}: the tests run on the embedded database (PGlite).\n` +
         "[tuijin] Skipped for want of a server: the tests named '[needs a PostgreSQL server…]':\n" +
         "[tuijin]   tests/start.test.ts  db:migrate, db:seed and npm start against PostgreSQL\n" +
-        "[tuijin]   tests/live.test.ts   live updates across two server processes (which share one database)\n",
+        "[tuijin]   tests/live.test.ts   live updates across two server processes (which share one database)\n" +
+        "[tuijin]   tests/reliability/concurrency.test.ts  deadlocks and serialization failures retried\n" +
+        "[tuijin]   tests/reliability/crash.test.ts        kill -9 under load on PostgreSQL\n" +
+        "[tuijin]   tests/reliability/backup.test.ts       pg_dump and pg_restore round trip\n",
     );
     project.provide("postgres", null);
     return;

@@ -45,6 +45,8 @@ export interface RunningServer {
   url: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** kill -9 of the whole process group: no shutdown of any kind. */
+  kill: () => Promise<void>;
 }
 
 /** `npm start` in its own process group; resolves once /healthz answers 200. */
@@ -60,15 +62,16 @@ export async function npmStart(env: Record<string, string | undefined>, timeoutM
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
+  const signal = (name: NodeJS.Signals) => async () => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, name);
     await exited;
   };
+  const stop = signal("SIGTERM");
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${output}`);
     const ok = await fetch(`${url}/healthz`).then((r) => r.status === 200, () => false);
-    if (ok) return { url, output: () => output, stop };
+    if (ok) return { url, output: () => output, stop, kill: signal("SIGKILL") };
     await new Promise((r) => setTimeout(r, 500));
   }
   await stop();

@@ -63,8 +63,22 @@ export async function makeProject(db: Database, spec: MakeProject = {}) {
 /** Supplies everything the gate out of the project's current stage asks for. */
 export async function completeGate(db: Database, projectId: number): Promise<void> {
   const project = await db.prisma.project.findUniqueOrThrow({ where: { id: projectId } });
-  const requirements = await db.prisma.gateRequirement.findMany({ where: { fromStage: project.stage, active: true } });
+  await supplyRequirements(db, projectId, { fromStage: project.stage });
+}
+
+/** Supplies everything every gate asks for, so the project may move forward through all of them. */
+export async function completeAllGates(db: Database, projectId: number): Promise<void> {
+  await supplyRequirements(db, projectId, {});
+}
+
+async function supplyRequirements(db: Database, projectId: number, where: { fromStage?: Stage }): Promise<void> {
+  const project = await db.prisma.project.findUniqueOrThrow({ where: { id: projectId } });
+  const requirements = await db.prisma.gateRequirement.findMany({ where: { ...where, active: true } });
+  // Automatic checks ask for the same record whichever gate they belong to: supply it once.
+  const supplied = new Set<string>();
   for (const r of requirements) {
+    if (r.check !== "MANUAL" && supplied.has(r.check)) continue;
+    supplied.add(r.check);
     if (r.check === "MANUAL") {
       await db.prisma.projectGateItem.create({
         data: { projectId, requirementId: r.id, done: true, reference: `测试文号 ${r.key}`, updatedAt: new Date() },

@@ -31,10 +31,18 @@ export interface TestServer {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Creates a user (with a unit, for owners) and signs in; returns the bearer token. */
   signIn(username: string, role: Role, unitCode?: string): Promise<string>;
+  /** Creates users with PASSWORD (hashed once for all of them), without signing in. */
+  createUsers(users: { username: string; role: Role; unitCode?: string }[]): Promise<void>;
   close(): Promise<void>;
 }
 
-async function openTestDatabase(): Promise<{ db: Database; url?: string; drop: () => Promise<void> }> {
+async function openTestDatabase(givenUrl?: string): Promise<{ db: Database; url?: string; drop: () => Promise<void> }> {
+  if (givenUrl) {
+    const db = await openDatabase({ url: givenUrl, poolSize: 10 });
+    await migrate(db.sql);
+    await seedReference(db.prisma);
+    return { db, url: givenUrl, drop: async () => {} };
+  }
   const postgres = inject("postgres");
   if (!postgres) {
     const db = await openDatabase({ memory: true });
@@ -53,9 +61,40 @@ async function openTestDatabase(): Promise<{ db: Database; url?: string; drop: (
   };
 }
 
-export async function startTestServer(options: AppOptions = {}): Promise<TestServer> {
-  const { db, url: dbUrl, drop } = await openTestDatabase();
-  const server = createApp(db, { statementHeader: true, ...options });
+/** Creates users with PASSWORD (hashed once for all of them) in a database. */
+export async function createUsersIn(db: Database, users: { username: string; role: Role; unitCode?: string }[]): Promise<void> {
+  const passwordHash = await hashPassword(PASSWORD);
+  for (const { username, role, unitCode } of users) {
+    const unit = unitCode ? await db.prisma.unit.findUniqueOrThrow({ where: { code: unitCode } }) : null;
+    await db.prisma.user.create({ data: { username, displayName: username, role, unitId: unit?.id ?? null, passwordHash } });
+  }
+}
+
+/** Signs in with PASSWORD through the login mutation of the server at `url`; returns the bearer token. */
+export async function login(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      query: `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on LoginSuccess { token } } }`,
+      variables: { u: username, p: PASSWORD },
+    }),
+  });
+  const result = (await response.json()) as { data?: { login?: { token?: unknown } } };
+  const token = result.data?.login?.token;
+  if (typeof token !== "string") throw new Error(`sign-in failed for ${username}: ${JSON.stringify(result)}`);
+  return token;
+}
+
+export interface TestServerOptions extends AppOptions {
+  /** An empty PostgreSQL database to migrate and use (a private cluster's), instead of a clone of the template. */
+  databaseUrl?: string;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const { databaseUrl: givenUrl, ...appOptions } = options;
+  const { db, url: dbUrl, drop } = await openTestDatabase(givenUrl);
+  const server = createApp(db, { statementHeader: true, ...appOptions });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -79,18 +118,11 @@ export async function startTestServer(options: AppOptions = {}): Promise<TestSer
     };
   };
 
+  const createUsers: TestServer["createUsers"] = (users) => createUsersIn(db, users);
+
   const signIn: TestServer["signIn"] = async (username, role, unitCode) => {
-    const unit = unitCode ? await db.prisma.unit.findUniqueOrThrow({ where: { code: unitCode } }) : null;
-    await db.prisma.user.create({
-      data: { username, displayName: username, role, unitId: unit?.id ?? null, passwordHash: await hashPassword(PASSWORD) },
-    });
-    const result = await gql(
-      `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on LoginSuccess { token } } }`,
-      { u: username, p: PASSWORD },
-    );
-    const token = result.data?.login?.token;
-    if (typeof token !== "string") throw new Error(`sign-in failed for ${username}: ${JSON.stringify(result)}`);
-    return token;
+    await createUsers([{ username, role, unitCode }]);
+    return login(url, username);
   };
 
   return {
@@ -100,6 +132,7 @@ export async function startTestServer(options: AppOptions = {}): Promise<TestSer
     databaseUrl: dbUrl,
     gql,
     signIn,
+    createUsers,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

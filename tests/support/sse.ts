@@ -47,11 +47,16 @@ export async function subscribe(url: string, token: string, query: string, varia
       const ready = queued.shift();
       if (ready) return Promise.resolve(ready);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
-        waiting.push((event) => {
+        const waiter = (event: any) => {
           clearTimeout(timer);
           resolve(event);
-        });
+        };
+        // A waiter that gave up must not take the next event.
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(waiter), 1);
+          reject(new Error(`no event within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiting.push(waiter);
       });
     },
     close: () => controller.abort(),

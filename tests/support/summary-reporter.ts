@@ -1,7 +1,22 @@
-// Prints one plain closing line, "tests: N passed, N failed, N skipped", that any CI can read.
+// Prints one plain closing line, "tests: N passed, N failed, N skipped", that any CI can read, and,
+// when the reliability suite ran, its figures: "reliability: operations N, faults injected N,
+// updates lost N".
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Reporter, TestModule } from "vitest/node";
+import { FIGURES_DIR_VARIABLE, sumFigures } from "./figures.js";
 
 export default class SummaryReporter implements Reporter {
+  private figuresDir = "";
+
+  onInit(): void {
+    // Test files run in worker processes started after this, which inherit the variable.
+    this.figuresDir = mkdtempSync(path.join(tmpdir(), "tuijin-figures-"));
+    process.env[FIGURES_DIR_VARIABLE] = this.figuresDir;
+    process.once("exit", () => rmSync(this.figuresDir, { recursive: true, force: true }));
+  }
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const module of modules) {
@@ -11,6 +26,13 @@ export default class SummaryReporter implements Reporter {
         else if (state === "failed") counts.failed += 1;
         else counts.skipped += 1;
       }
+    }
+    // Read and cleared, so that a watch mode's next run counts afresh.
+    const figures = sumFigures(this.figuresDir, { clear: true });
+    if (figures) {
+      process.stdout.write(
+        `\nreliability: operations ${figures.operations}, faults injected ${figures.faults}, updates lost ${figures.lost}`,
+      );
     }
     process.stdout.write(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }
