@@ -106,7 +106,7 @@ SELECT s.stage, agg.count, agg.investment, card.*
           t.id AS township_id, t.short_name AS township_short,
           (SELECT count(*)::int FROM milestone m WHERE m.project_id = p.id AND m.actual_date IS NULL AND m.planned_date < current_date) AS overdue,
           (SELECT count(*)::int FROM blocker b WHERE b.project_id = p.id AND b.resolved_at IS NULL) AS blockers,
-          (SELECT array_agg(DISTINCT f.kind::text) FROM project_funding f WHERE f.project_id = p.id) AS funding
+          (SELECT array_agg(DISTINCT f.kind::text) FROM project_funding f WHERE f.project_id = p.id AND f.removed_at IS NULL) AS funding
      FROM project p
      JOIN unit ru ON ru.id = p.responsible_unit_id
      LEFT JOIN unit t ON t.id = p.township_id
@@ -228,7 +228,7 @@ export async function load(): Promise<Record<string, number>> {
     await db.sql.query(
       `INSERT INTO project_funding (project_id, kind, amount)
        SELECT p.id, 'FISCAL', p.total_investment FROM project p
-        WHERE p.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM project_funding f WHERE f.project_id = p.id)`,
+        WHERE p.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM project_funding f WHERE f.project_id = p.id AND f.removed_at IS NULL)`,
       [movers.map((m) => m.id)],
     );
     await db.close();

@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium)("project drawer in Chromium", () => {
     const project = await makeProject(server.db, { code: "DRW-03", name: "资金来源测试", unitCode: "jtj", stage: "RESERVE" });
     const { page, drawer } = await openDrawer("drw-owner", "DRW-03");
     const section = drawer.getByRole("region", { name: "基本信息" });
-    const funding = () => server.db.prisma.projectFunding.findMany({ where: { projectId: project.id }, orderBy: { kind: "asc" } });
+    const funding = () => server.db.prisma.projectFunding.findMany({ where: { projectId: project.id, removedAt: null }, orderBy: { kind: "asc" } });
 
     await section.getByRole("button", { name: "编辑" }).click();
     const form = section.getByRole("form", { name: "编辑基本信息" });

@@ -151,3 +151,29 @@ it("keeps every record of an archived project readable, and refuses changes to i
   expect(refused).toEqual(["NotFoundError", "NotFoundError", "NotFoundError"]);
   expect(await recordsOf(project.id)).toEqual({ ...records, auditEvents: records.auditEvents + 1 });
 });
+
+it("keeps a funding source taken off a project, marked removed, and the database refuses to delete project records", async () => {
+  const project = await makeProject(server.db, { code: "AR-FUND", subTaskCode: "2.2", unitCode: "jtj" });
+  const id = gid("Project", project.id);
+  const update = async (expectedVersion: number, fundingSources: { kind: string; amount: string }[]) =>
+    (await gql(`mutation($input: UpdateProjectInput!) { updateProject(input: $input) { __typename ... on UpdateProjectSuccess { project { fundingSources { kind amount } } } } }`, {
+      input: { projectId: id, expectedVersion, fundingSources },
+    })).data.updateProject;
+  await update(1, [{ kind: "BOND", amount: "500" }, { kind: "FISCAL", amount: "300" }]);
+  const taken = await update(2, [{ kind: "FISCAL", amount: "350" }]);
+  expect(taken.project.fundingSources).toEqual([{ kind: "FISCAL", amount: "350" }]);
+  const rows = await server.db.prisma.projectFunding.findMany({ where: { projectId: project.id }, orderBy: { kind: "asc" } });
+  expect(rows.map((r) => [r.kind, r.amount.toString(), r.removedAt !== null])).toEqual([
+    ["BOND", "500", true],
+    ["FISCAL", "350", false],
+  ]);
+  // Put back, the same row is active again.
+  const back = await update(3, [{ kind: "BOND", amount: "450" }, { kind: "FISCAL", amount: "350" }]);
+  expect(back.project.fundingSources).toEqual([{ kind: "BOND", amount: "450" }, { kind: "FISCAL", amount: "350" }]);
+  expect(await server.db.prisma.projectFunding.count({ where: { projectId: project.id } })).toBe(2);
+
+  for (const table of ["project_funding", "project", "milestone", "blocker", "progress_report"]) {
+    await expect(server.db.sql.exec(`DELETE FROM ${table}`), table).rejects.toThrow(/keeps its records/);
+  }
+  expect(await server.db.prisma.project.count({ where: { id: project.id } })).toBe(1);
+});

@@ -23,7 +23,7 @@ export async function gateStatus(tx: Tx, project: GateProject, fromStage: Stage)
   });
   const checks = new Set(requirements.map((r) => r.check));
   const [fundingSources, reports] = await Promise.all([
-    checks.has("FUNDING_SOURCE") ? tx.projectFunding.count({ where: { projectId: project.id } }) : 0,
+    checks.has("FUNDING_SOURCE") ? tx.projectFunding.count({ where: { projectId: project.id, removedAt: null } }) : 0,
     checks.has("PROGRESS_REPORT") ? tx.progressReport.count({ where: { projectId: project.id } }) : 0,
   ]);
   return requirements.map((r) => {

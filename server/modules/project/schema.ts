@@ -73,7 +73,7 @@ export const ProjectNode = builder.prismaNode("Project", {
     illustrative: t.exposeBoolean("illustrative", {
       description: "Demo data: investment, owners and dates are illustrative, not from the plan.",
     }),
-    fundingSources: t.relation("fundingSources", { query: { orderBy: { kind: "asc" } } }),
+    fundingSources: t.relation("fundingSources", { query: { where: { removedAt: null }, orderBy: { kind: "asc" } } }),
     annualPlans: t.relation("annualPlans", { query: { orderBy: { year: "asc" } } }),
   }),
 });

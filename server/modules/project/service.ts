@@ -78,11 +78,21 @@ export async function updateProject(
       const kinds = new Set(patch.fundingSources.map((f) => f.kind));
       if (kinds.size !== patch.fundingSources.length) throw new ValidationError("每种资金来源只能填写一次", "fundingSources");
       const sources = patch.fundingSources.map((f) => ({ kind: f.kind, amount: money(f.amount, "fundingSources", "资金金额") }));
-      const previous = await tx.projectFunding.findMany({ where: { projectId }, orderBy: { kind: "asc" } });
+      const previous = await tx.projectFunding.findMany({ where: { projectId, removedAt: null }, orderBy: { kind: "asc" } });
       before.fundingSources = previous.map((f) => ({ kind: f.kind, amount: f.amount.toString() }));
       after.fundingSources = sources.map((f) => ({ kind: f.kind, amount: f.amount.toString() }));
-      await tx.projectFunding.deleteMany({ where: { projectId } });
-      await tx.projectFunding.createMany({ data: sources.map((f) => ({ projectId, ...f })) });
+      // One row per kind, kept: a source taken off is marked removed, one put back is active again.
+      for (const source of sources) {
+        await tx.projectFunding.upsert({
+          where: { projectId_kind: { projectId, kind: source.kind } },
+          create: { projectId, ...source },
+          update: { amount: source.amount, removedAt: null },
+        });
+      }
+      await tx.projectFunding.updateMany({
+        where: { projectId, removedAt: null, kind: { notIn: sources.map((f) => f.kind) } },
+        data: { removedAt: new Date() },
+      });
     }
     if (Object.keys(after).length === 0) throw new ValidationError("没有需要保存的修改");
     return recordChange(tx, actor, project, { action: "project.update", before, after, data });
