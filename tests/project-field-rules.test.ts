@@ -2,8 +2,8 @@
 // server's: for each value, what 项目入库 or the drawer's 编辑 would send (their own input builders)
 // is accepted by createProject / updateProject exactly when the form's check lets it through.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCount, toCreateProjectInput, validateProjectForm, type ProjectFormValues } from "../client/features/intake/projectForm.js";
-import { checkBasic, projectPatch, type BasicField, type BasicValues } from "../client/features/project/basicForm.js";
+import { emptyProjectForm, errorCount, toCreateProjectInput, validateProjectForm, type ProjectFormValues } from "../client/features/intake/projectForm.js";
+import { BASIC_FIELDS, checkBasic, projectPatch, type BasicField, type BasicValues } from "../client/features/project/basicForm.js";
 import { fundingRow } from "../client/features/project/fundingRows.js";
 import { hasErrors } from "../client/features/project/validation.js";
 import { makeProject } from "./support/projects.js";
@@ -60,19 +60,10 @@ describe("项目入库's checks and createProject", () => {
       server.db.prisma.unit.findUniqueOrThrow({ where: { code: "jtj" } }),
     ]);
     const valid: ProjectFormValues = {
+      ...emptyProjectForm(gid("Unit", jtj.id)),
       subTaskId: gid("SubTask", subTask.id),
       name: "规则对照项目",
-      code: "",
-      responsibleUnitId: gid("Unit", jtj.id),
-      ownerUnitId: "",
-      townshipId: "",
       totalInvestment: "10",
-      plannedStart: "",
-      plannedCompletion: "",
-      targetQuantity: "",
-      targetUnit: "",
-      description: "",
-      fundingSources: [],
     };
     const cases: Case<ProjectFormValues>[] = [
       ...AMOUNTS.map(([totalInvestment, ok]): Case<ProjectFormValues> => [{ totalInvestment }, ok]),
@@ -110,18 +101,8 @@ describe("the drawer's 编辑 checks and updateProject", () => {
 
   it("refuse and accept the same values", async () => {
     const project = await makeProject(server.db, { code: "RULES-01", unitCode: "jtj", stage: "RESERVE" });
-    const valid: BasicValues = {
-      name: "规则对照项目",
-      description: "",
-      totalInvestment: "10",
-      plannedStart: "",
-      plannedCompletion: "",
-      targetQuantity: "",
-      targetUnit: "",
-      acceptanceDate: "",
-      acceptanceRef: "",
-      fundingSources: [],
-    };
+    const empty = Object.fromEntries(BASIC_FIELDS.map((field) => [field, ""])) as Record<BasicField, string>;
+    const valid: BasicValues = { ...empty, name: "规则对照项目", totalInvestment: "10", fundingSources: [] };
     const cases: Case<BasicValues>[] = [
       ...AMOUNTS.map(([totalInvestment, ok]): Case<BasicValues> => [{ totalInvestment }, ok]),
       // An edit may set 总投资 to 0 (service.ts), a new project may not (intake.ts).
