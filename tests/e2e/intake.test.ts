@@ -95,10 +95,19 @@ describe.skipIf(!hasChromium)("项目入库 in Chromium", () => {
     expect(await server.db.prisma.project.count({ where: { name: "端到端入库道路" } })).toBe(0);
     expect(await page.getByLabel("总投资（万元）").inputValue()).toBe("1200.5");
 
-    // Valid: a double click saves once.
+    // 资金来源 (the drawer's field too): a new row takes the focus, its amount is checked at the row.
     await page.getByLabel("项目编号").fill("");
     await page.getByRole("button", { name: "＋ 添加资金来源" }).click();
-    await page.getByLabel("第 1 项资金类型").selectOption({ label: "财政资金" });
+    const kind = page.getByLabel("第 1 项资金类型");
+    await expect.poll(() => kind.evaluate((element) => element === document.activeElement)).toBe(true);
+    await kind.selectOption({ label: "财政资金" });
+    await page.getByLabel("第 1 项金额（万元）").fill("1200.555");
+    await page.getByRole("button", { name: "登记入库" }).click();
+    await page.getByText("金额最多保留两位小数").waitFor();
+    expect(await page.getByLabel("第 1 项金额（万元）").getAttribute("aria-invalid")).toBe("true");
+    expect(await server.db.prisma.project.count({ where: { name: "端到端入库道路" } })).toBe(0);
+
+    // Valid: a double click saves once.
     await page.getByLabel("第 1 项金额（万元）").fill("1200.5");
     await page.getByRole("button", { name: "登记入库" }).dblclick();
     await page.getByRole("heading", { name: "登记成功" }).waitFor();

@@ -134,7 +134,7 @@ export function ImportPanel({ onBackToBoard }: { onBackToBoard: () => void }) {
             />
             {outcome ? "重新选择文件" : "选择 Excel 文件"}
           </label>
-          <p className="intake-field__hint" id="import-file-limit">
+          <p className="field__hint" id="import-file-limit">
             仅支持 .xlsx 格式，文件不超过 {MAX_IMPORT_FILE_LABEL}，每次最多 {MAX_IMPORT_ROWS} 行。
           </p>
         </div>

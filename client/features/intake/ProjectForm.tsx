@@ -5,8 +5,8 @@ import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes }
 import { openProjectOnBoard } from "../../app/useActionParam";
 import type { SchemaType } from "../../graphql";
 import { byShortName, UnitOptions } from "../board/UnitOptions";
-import { FormField, type ControlProps } from "./FormField";
-import { FundingSourcesField } from "./FundingSourcesField";
+import { FormField, type FieldControlProps } from "../project/FormField";
+import { FundingSourcesField } from "../project/FundingSourcesField";
 import type { IntakeReference } from "./IntakePage";
 import {
   emptyProjectForm,
@@ -136,7 +136,7 @@ export function ProjectForm({ reference, viewer }: ProjectFormProps) {
   /** An <input> bound to a text field of the form. */
   const textInput =
     (name: TextField, attributes: InputHTMLAttributes<HTMLInputElement> = {}) =>
-    (control: ControlProps) => (
+    (control: FieldControlProps) => (
       <input
         {...control}
         className="input"
@@ -269,8 +269,13 @@ export function ProjectForm({ reference, viewer }: ProjectFormProps) {
 
       <div className="intake-section">
         <FundingSourcesField
+          id={fieldId("fundingSources")}
+          legend="资金来源"
+          legendClassName="intake-section__title"
+          emptyHint="债券、上级专项资金、银行贷款等，每种填写一次；可稍后在项目详情中补充"
           rows={values.fundingSources}
-          errors={errors}
+          rowErrors={errors.fundingRows}
+          error={errors.fields.fundingSources}
           disabled={fetching}
           onChange={(rows) => {
             setValues((current) => ({ ...current, fundingSources: rows }));

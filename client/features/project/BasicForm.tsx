@@ -88,7 +88,7 @@ export function BasicForm({ project, reload, onClose }: BasicFormProps) {
     onChange: (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [field]: event.target.value })),
   });
   const hint = (field: BasicField, ownHint?: string) =>
-    theirs[field] ? <span className="drawer-field__theirs">他人已改为：{theirs[field]}</span> : ownHint;
+    theirs[field] ? <span className="field__theirs">他人已改为：{theirs[field]}</span> : ownHint;
   const { errors } = form;
 
   return (
@@ -130,8 +130,12 @@ export function BasicForm({ project, reload, onClose }: BasicFormProps) {
       <FundingSourcesField
         rows={draft.fundingSources}
         onChange={(rows) => setDraft((current) => ({ ...current, fundingSources: rows }))}
-        errors={errors}
+        rowErrors={errors}
+        error={errors.fundingSources}
+        legend="资金来源（万元）"
+        emptyHint="尚未填写资金来源。"
         theirs={theirs.fundingSources}
+        className="drawer-field--wide"
       />
       <FormField label="竣工验收日期" error={errors.acceptanceDate} hint={hint("acceptanceDate")}>
         {(control) => <input className="input" type="date" max={todayInChina()} {...control} {...text("acceptanceDate")} />}

@@ -5,18 +5,11 @@ import type { SchemaType, VariablesOf } from "../../graphql";
 import { FUNDING_LABELS } from "../board/format";
 import type { BasicProject } from "./BasicSection";
 import type { UpdateProjectMutation } from "./useUpdateProject";
-import { checkAmount, checkPastDate, checkText, failedChecks, normalizeAmount, type FieldErrors } from "./validation";
+import { checkFundingRows, fundingInput, fundingRow, type FundingRow } from "./fundingRows";
+import { checkAmount, checkPastDate, checkPlannedDates, checkText, failedChecks, normalizeAmount, type FieldErrors } from "./validation";
 
 type FundingKind = SchemaType<"FundingKind">;
 type UpdateProjectInput = VariablesOf<typeof UpdateProjectMutation>["input"];
-
-export interface FundingRow {
-  /** Tells the rows apart while they are edited (React's key, the error keys). */
-  key: number;
-  kind: FundingKind | "";
-  /** 万元 */
-  amount: string;
-}
 
 export interface BasicValues {
   name: string;
@@ -46,13 +39,6 @@ export const BASIC_FIELDS: readonly BasicField[] = [
   "fundingSources",
 ];
 
-let lastRowKey = 0;
-
-export function fundingRow(kind: FundingKind | "" = "", amount = ""): FundingRow {
-  lastRowKey += 1;
-  return { key: lastRowKey, kind, amount };
-}
-
 export function basicValues(project: BasicProject): BasicValues {
   return {
     name: project.name,
@@ -68,35 +54,21 @@ export function basicValues(project: BasicProject): BasicValues {
   };
 }
 
-/** The error keys of a funding row's controls. */
-export const fundingErrorKey = (row: FundingRow, part: "kind" | "amount") => `fundingSources.${row.key}.${part}`;
-
-/** Every check of the form, in Chinese; `today` is China's date (YYYY-MM-DD). */
+/** Every check of the form, in Chinese, as updateProject checks (service.ts); `today` is China's date. */
 export function checkBasic(values: BasicValues, today: string): FieldErrors<string> {
-  const errors: FieldErrors<string> = failedChecks<BasicField>({
-    name: checkText(values.name, "项目名称", true),
-    description: checkText(values.description, "项目简介"),
-    totalInvestment: checkAmount(values.totalInvestment, "总投资"),
-    plannedStart: null,
-    plannedCompletion:
-      values.plannedStart && values.plannedCompletion && values.plannedCompletion < values.plannedStart
-        ? "计划竣工日期不能早于计划开工日期"
-        : null,
-    targetQuantity: checkAmount(values.targetQuantity, "目标数量", false),
-    targetUnit: checkText(values.targetUnit, "计量单位"),
-    acceptanceDate: checkPastDate(values.acceptanceDate, "验收日期", today),
-    acceptanceRef: checkText(values.acceptanceRef, "验收文号"),
-    fundingSources: null,
-  });
-  const seen = new Set<string>();
-  for (const row of values.fundingSources) {
-    const kind = !row.kind ? "请选择资金类型" : seen.has(row.kind) ? "每种资金来源只能填写一次" : null;
-    const amount = checkAmount(row.amount, "金额");
-    if (kind) errors[fundingErrorKey(row, "kind")] = kind;
-    if (amount) errors[fundingErrorKey(row, "amount")] = amount;
-    seen.add(row.kind);
-  }
-  return errors;
+  return {
+    ...failedChecks<Exclude<BasicField, "fundingSources">>({
+      name: checkText(values.name, "项目名称", true),
+      description: checkText(values.description, "项目简介"),
+      totalInvestment: checkAmount(values.totalInvestment, "总投资"),
+      ...checkPlannedDates(values.plannedStart, values.plannedCompletion),
+      targetQuantity: checkAmount(values.targetQuantity, "目标数量", false),
+      targetUnit: checkText(values.targetUnit, "计量单位"),
+      acceptanceDate: checkPastDate(values.acceptanceDate, "验收日期", today),
+      acceptanceRef: checkText(values.acceptanceRef, "验收文号"),
+    }),
+    ...checkFundingRows(values.fundingSources),
+  };
 }
 
 /** A field's value as it would be saved, to compare two versions of the form. */
@@ -135,7 +107,7 @@ export function projectPatch(values: BasicValues, fields: readonly BasicField[])
         patch.targetQuantity = values.targetQuantity.trim() ? normalizeAmount(values.targetQuantity) : null;
         break;
       case "fundingSources":
-        patch.fundingSources = values.fundingSources.map((row) => ({ kind: row.kind as FundingKind, amount: normalizeAmount(row.amount) }));
+        patch.fundingSources = fundingInput(values.fundingSources);
         break;
       default:
         patch[field] = orNull(values[field]);

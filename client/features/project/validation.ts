@@ -1,6 +1,7 @@
-// Client-side checks for the drawer's forms, in Chinese, mirroring the server's rules
-// (server/modules/project/service.ts, pipeline/service.ts) so that most mistakes are caught before
-// anything is sent. The server checks again and has the last word.
+// Client-side checks for the project's forms (the drawer's and 项目入库's), in Chinese, mirroring the
+// server's rules (server/modules/project/intake.ts, service.ts, pipeline/service.ts, and the Date and
+// Decimal scalars in common/schema.ts) so that most mistakes are caught before anything is sent. The
+// server checks again and has the last word.
 
 /** The server's limit on every free text (MAX_TEXT). */
 export const MAX_TEXT = 2000;
@@ -8,10 +9,11 @@ export const MAX_TEXT = 2000;
 /** An error message, or null when the value is acceptable. */
 export type Check = string | null;
 
-export function checkText(value: string, label: string, required = false): Check {
+/** A free text: required or not, at most `max` characters once trimmed. */
+export function checkText(value: string, label: string, required = false, max = MAX_TEXT): Check {
   const trimmed = value.trim();
   if (required && !trimmed) return `请填写${label}`;
-  if (trimmed.length > MAX_TEXT) return `${label}不能超过 ${MAX_TEXT} 字`;
+  if (trimmed.length > max) return `${label}不能超过 ${max} 字`;
   return null;
 }
 
@@ -26,17 +28,19 @@ function halfWidth(value: string): string {
 const AMOUNT = /^\d+(\.\d+)?$/;
 
 /**
- * An amount in 万元 (or a quantity): not negative, at most two decimals (the database keeps two),
- * at most twelve digits before the point.
+ * An amount in 万元 (or a quantity) as the database keeps it, numeric(14, 2): not negative (with
+ * `positive`, not 0 either: a new project's 总投资), at most two decimals, at most twelve digits before
+ * the point.
  */
-export function checkAmount(value: string, label: string, required = true): Check {
+export function checkAmount(value: string, label: string, required = true, { positive = false } = {}): Check {
   const amount = halfWidth(value);
   if (!amount) return required ? `请填写${label}` : null;
-  if (amount.startsWith("-")) return `${label}不能为负数`;
-  if (!AMOUNT.test(amount)) return `${label}应为数字，如 120.5`;
+  if (amount.startsWith("-")) return positive ? `${label}应大于 0` : `${label}不能为负数`;
+  if (!AMOUNT.test(amount)) return `${label}应为数字，如 1200 或 35.5`;
   const [whole = "", fraction = ""] = amount.split(".");
   if (fraction.length > 2) return `${label}最多保留两位小数`;
-  if (whole.replace(/^0+(?=\d)/, "").length > 12) return `${label}数值过大`;
+  if (whole.replace(/^0+(?=\d)/, "").length > 12) return `${label}过大（最多 12 位整数）`;
+  if (positive && hundredths(amount) === 0) return `${label}应大于 0`;
   return null;
 }
 
@@ -56,11 +60,33 @@ export function hundredths(value: string): number {
   return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 }
 
-/** A date (YYYY-MM-DD from a date input; "" when empty or incomplete) that may not be in the future. */
-export function checkPastDate(value: string, label: string, today: string, required = false): Check {
+const DATE = /^(\d{4})-\d{2}-\d{2}$/;
+
+/** A date as the API's Date takes it (YYYY-MM-DD, 1900 to 2200); "" (empty or incomplete) is no date. */
+export function checkDate(value: string, label: string, required = false): Check {
   if (!value) return required ? `请选择${label}` : null;
+  const match = DATE.exec(value);
+  if (!match) return "请填写有效的日期";
+  const year = Number(match[1]);
+  return year < 1900 || year > 2200 ? "日期应在 1900 年至 2200 年之间" : null;
+}
+
+/** A date that may not be in the future (`today` is China's date, YYYY-MM-DD). */
+export function checkPastDate(value: string, label: string, today: string, required = false): Check {
+  const problem = checkDate(value, label, required);
+  if (problem || !value) return problem;
   if (value > today) return `${label}不能晚于今天`;
   return null;
+}
+
+/** 计划开工 and 计划竣工: each a valid date, the completion not before the start. */
+export function checkPlannedDates(start: string, completion: string): { plannedStart: Check; plannedCompletion: Check } {
+  const plannedStart = checkDate(start, "计划开工日期");
+  const plannedCompletion = checkDate(completion, "计划竣工日期");
+  if (!plannedStart && !plannedCompletion && start && completion && completion < start) {
+    return { plannedStart, plannedCompletion: "计划竣工日期不能早于计划开工日期" };
+  }
+  return { plannedStart, plannedCompletion };
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
