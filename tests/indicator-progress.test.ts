@@ -56,11 +56,12 @@ describe("measureProgress", () => {
 });
 
 describe("checkIndicatorValue", () => {
-  const percent = { label: "县城常住人口城镇化率", unit: "%", format: null };
+  type Rule = { label: string; unit: string; format: string | null };
+  const percent: Rule = { label: "县城常住人口城镇化率", unit: "%", format: null };
   const growth = { label: "全社会固定资产投资增速", unit: "%", format: null };
   const ratio = { label: "普通中小学师生比", unit: "", format: "1:{value}" };
   const income = { label: "城乡居民人均可支配收入比", unit: "", format: "{value}:1" };
-  const fail = (measure: typeof percent, value: string, year = 2024) => {
+  const fail = (measure: Rule, value: string, year = 2024) => {
     try {
       checkIndicatorValue(measure, { year, value });
     } catch (error) {

@@ -63,15 +63,16 @@ export function measureProgress(measure: MeasureTarget, latest: { year: number; 
     // A level to hold (target equal to baseline, or not beyond it in the measure's direction).
     return { ratio: achieved ? 1 : 0, expected, achieved, status: achieved ? "ACHIEVED" : "BEHIND", latestYear: latest.year };
   }
-  const ratio = value.minus(baseline).dividedBy(gap);
+  // Compared at the precision shown: two thirds of the way is on track in 2024.
+  const ratio = round4(value.minus(baseline).dividedBy(gap));
   const status: ProgressStatus = achieved
     ? "ACHIEVED"
-    : ratio.lt(0)
+    : ratio < 0
       ? "WRONG_WAY"
-      : ratio.gte(expected)
+      : ratio >= expected
         ? "ON_TRACK"
         : "BEHIND";
-  return { ratio: round4(ratio), expected, achieved, status, latestYear: latest.year };
+  return { ratio, expected, achieved, status, latestYear: latest.year };
 }
 
 /** The latest yearly actual (highest year) of a list, or null. */

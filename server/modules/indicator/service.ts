@@ -24,9 +24,8 @@ export async function setIndicatorValue(prisma: PrismaClient, actor: Actor, inpu
     if (!measure) throw new NotFoundError("指标");
     const checked = checkIndicatorValue(measure, input);
     // The row lock serialises two revisions of the same year; the old value goes into the audit event.
-    const [previous] = await tx.$queryRaw<{ id: number; value: string; note: string | null }[]>`
-      SELECT id, value::text AS value, note FROM indicator_value
-      WHERE measure_id = ${measure.id} AND year = ${checked.year} FOR UPDATE`;
+    await tx.$queryRaw`SELECT id FROM indicator_value WHERE measure_id = ${measure.id} AND year = ${checked.year} FOR UPDATE`;
+    const previous = await tx.indicatorValue.findUnique({ where: { measureId_year: { measureId: measure.id, year: checked.year } } });
     const saved = previous
       ? await tx.indicatorValue.update({
           where: { id: previous.id },
