@@ -7,7 +7,7 @@ import { inTransaction } from "../server/db/transaction.js";
 
 /** Sub-task (一是/二是…) → the indicators (by code) its projects move. */
 export const DEMO_LINKS: Record<string, number[]> = {
-  "1.1": [1, 6], // 现代产业体系 → GDP, 第二产业
+  "1.1": [1, 5, 6], // 现代产业体系 (粮油、制造) → GDP, 第一、第二产业
   "1.2": [6, 8], // 融合发展平台 → 第二产业, 全员劳动生产率
   "1.3": [7], // 生活消费场景 → 第三产业
   "2.1": [12], // 城市交通路网 → 人均城市道路面积
@@ -30,17 +30,18 @@ export const DEMO_LINKS: Record<string, number[]> = {
 
 /**
  * Share of the way from baseline to target reached in 2023 and 2024 (a few lag, one moves the wrong
- * way), so that the dashboard shows every state. Indicators not listed get 0.3 and 0.6.
+ * way), so that the dashboard shows every state. Indicators not listed get 0.35 and 0.7.
  */
 const DEMO_SHARES: Record<number, [number, number]> = {
   1: [0.3, 0.62],
-  4: [-0.5, 0.4],
+  2: [0.3, 0.6],
+  4: [0.4, -0.5],
   5: [0.35, 0.7],
   12: [0.4, 0.8],
   15: [0.2, 0.45],
   16: [0.3, 0.5],
   19: [0.5, 1.1],
-  21: [-1, 0.5],
+  21: [0.5, -1],
   22: [0.25, 0.55],
 };
 
@@ -50,7 +51,7 @@ export async function seedDemoIndicators(prisma: PrismaClient): Promise<{ values
   const byCode = new Map(indicators.map((i) => [i.code, i.id]));
   const values = indicators.flatMap((indicator) =>
     indicator.measures.flatMap((m) =>
-      (DEMO_SHARES[indicator.code] ?? [0.3, 0.6]).map((share, i) => ({
+      (DEMO_SHARES[indicator.code] ?? [0.35, 0.7]).map((share, i) => ({
         measureId: m.id,
         year: 2023 + i,
         value: m.baseline.plus(m.target.minus(m.baseline).times(share)).toDecimalPlaces(2, Prisma.Decimal.ROUND_HALF_UP),
