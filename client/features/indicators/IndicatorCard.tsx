@@ -3,6 +3,7 @@
 import { memo } from "react";
 import { graphql, readFragment, type FragmentOf } from "../../graphql";
 import { DIRECTION_LABELS, formatMeasureValue } from "./indicatorFormat";
+import { MeasureFactsFragment } from "./measureFacts";
 import { MeasureProgressBar, MeasureProgressFragment } from "./MeasureProgressBar";
 
 export const IndicatorCardFragment = graphql(
@@ -13,12 +14,7 @@ export const IndicatorCardFragment = graphql(
       name
       measures {
         id
-        label
-        unit
-        format
-        direction
-        baselineText
-        targetText
+        ...MeasureFacts_measure
         latest {
           year
           value
@@ -32,7 +28,7 @@ export const IndicatorCardFragment = graphql(
       }
     }
   `,
-  [MeasureProgressFragment],
+  [MeasureFactsFragment, MeasureProgressFragment],
 );
 
 interface IndicatorCardProps {
@@ -56,23 +52,27 @@ export const IndicatorCard = memo(function IndicatorCard({ indicator: data, sele
         <span className="indicator-card__code">{indicator.code}</span>
         <span className="indicator-card__name">{indicator.name}</span>
       </span>
-      {indicator.measures.map((measure) => (
-        <span className="indicator-card__measure" key={measure.id}>
-          {several && <span className="indicator-card__label">{measure.label.replace(indicator.name, "") || measure.label}</span>}
-          <span className="indicator-card__values">
-            <span title="2022 年基期">{measure.baselineText}</span>
-            <span aria-hidden="true">→</span>
-            <strong title={measure.latest ? `${measure.latest.year} 年实际` : "暂无实际值"}>
-              {measure.latest ? formatMeasureValue(measure, measure.latest.value) : "—"}
-              {measure.latest && <small> ({measure.latest.year})</small>}
-            </strong>
-            <span aria-hidden="true">→</span>
-            <span title="2025 年目标">{measure.targetText}</span>
-            {measure.direction === "LOWER" && <span className="indicator-card__lower">{DIRECTION_LABELS.LOWER}</span>}
+      {indicator.measures.map((item) => {
+        const measure = readFragment(MeasureFactsFragment, item);
+        const { latest } = item;
+        return (
+          <span className="indicator-card__measure" key={measure.id}>
+            {several && <span className="indicator-card__label">{measure.label.replace(indicator.name, "") || measure.label}</span>}
+            <span className="indicator-card__values">
+              <span title="2022 年基期">{measure.baselineText}</span>
+              <span aria-hidden="true">→</span>
+              <strong title={latest ? `${latest.year} 年实际` : "暂无实际值"}>
+                {latest ? formatMeasureValue(measure, latest.value) : "—"}
+                {latest && <small> ({latest.year})</small>}
+              </strong>
+              <span aria-hidden="true">→</span>
+              <span title="2025 年目标">{measure.targetText}</span>
+              {measure.direction === "LOWER" && <span className="indicator-card__lower">{DIRECTION_LABELS.LOWER}</span>}
+            </span>
+            <MeasureProgressBar measure={item} label={measure.label} />
           </span>
-          <MeasureProgressBar measure={measure} label={measure.label} />
-        </span>
-      ))}
+        );
+      })}
       <span className="indicator-card__links">关联项目 {indicator.links.length} 个</span>
     </button>
   );

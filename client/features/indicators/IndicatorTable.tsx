@@ -1,21 +1,18 @@
 // The 22 indicators as a table, a row per measure (indicators 5–7 have two), as the XLSX export
 // (GET /export/indicators.xlsx) has them.
 import { graphql, readFragment, type FragmentOf } from "../../graphql";
+import { MeasureFactsFragment } from "./measureFacts";
 import { ACTUAL_YEARS, DIRECTION_LABELS, formatMeasureValue, formatRatio, STATUS_LABELS } from "./indicatorFormat";
 
-export const IndicatorTableFragment = graphql(`
+export const IndicatorTableFragment = graphql(
+  `
   fragment IndicatorTable_indicator on Indicator {
     id
     code
     name
     measures {
       id
-      label
-      unit
-      format
-      direction
-      baselineText
-      targetText
+      ...MeasureFacts_measure
       values {
         year
         value
@@ -31,7 +28,9 @@ export const IndicatorTableFragment = graphql(`
       }
     }
   }
-`);
+`,
+  [MeasureFactsFragment],
+);
 
 export const INDICATOR_EXPORT_URL = "/export/indicators.xlsx";
 
@@ -65,7 +64,8 @@ export function IndicatorTable({ indicators: data, onSelect }: IndicatorTablePro
         </thead>
         <tbody>
           {indicators.flatMap((indicator) =>
-            indicator.measures.map((measure, i) => {
+            indicator.measures.map((data, i) => {
+              const measure = { ...data, ...readFragment(MeasureFactsFragment, data) };
               const byYear = new Map(measure.values.map((v) => [v.year, v.value]));
               return (
                 <tr key={measure.id}>

@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../common/errors
 import { databaseId } from "../common/input.js";
 import { ProjectNode } from "../project/schema.js";
 import { latestValue, measureProgress, type MeasureProgress } from "./progress.js";
-import { linkProjectIndicator, setIndicatorValue, unlinkProjectIndicator } from "./service.js";
+import { setIndicatorValue, setProjectIndicatorLink } from "./service.js";
 import { formatMeasureValue } from "./values.js";
 
 const DirectionEnum = builder.enumType("IndicatorDirection", {
@@ -174,41 +174,31 @@ const ProjectIndicatorInput = builder.inputType("ProjectIndicatorInput", {
   }),
 });
 
-function linkErrors(name: string) {
-  return {
-    types: [ValidationError, ForbiddenError, NotFoundError],
-    union: { name: `${name}Result` },
-    result: { name: `${name}Success` },
-    dataField: { name: "indicator" },
-  };
+// linkProjectIndicator and unlinkProjectIndicator: the same input, rule and result, both ways.
+for (const [field, linked, description] of [
+  ["linkProjectIndicator", true, "Links a project to an indicator it moves (the office, or the project's editors)."],
+  ["unlinkProjectIndicator", false, "Unlinks a project from an indicator; the link is kept as history (audited)."],
+] as const) {
+  const name = field[0]!.toUpperCase() + field.slice(1);
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: IndicatorNode,
+      ...onlyFor(PROJECT_EDITORS),
+      description,
+      errors: {
+        types: [ValidationError, ForbiddenError, NotFoundError],
+        union: { name: `${name}Result` },
+        result: { name: `${name}Success` },
+        dataField: { name: "indicator" },
+      },
+      args: { input: t.arg({ type: ProjectIndicatorInput, required: true }) },
+      resolve: (_root, { input }, context) =>
+        setProjectIndicatorLink(
+          context.prisma,
+          actorOf(context),
+          { projectId: databaseId(input.projectId), indicatorId: databaseId(input.indicatorId) },
+          linked,
+        ),
+    }),
+  );
 }
-
-builder.mutationField("linkProjectIndicator", (t) =>
-  t.field({
-    type: IndicatorNode,
-    ...onlyFor(PROJECT_EDITORS),
-    description: "Links a project to an indicator it moves (the office, or the project's editors).",
-    errors: linkErrors("LinkProjectIndicator"),
-    args: { input: t.arg({ type: ProjectIndicatorInput, required: true }) },
-    resolve: (_root, { input }, context) =>
-      linkProjectIndicator(context.prisma, actorOf(context), {
-        projectId: databaseId(input.projectId),
-        indicatorId: databaseId(input.indicatorId),
-      }),
-  }),
-);
-
-builder.mutationField("unlinkProjectIndicator", (t) =>
-  t.field({
-    type: IndicatorNode,
-    ...onlyFor(PROJECT_EDITORS),
-    description: "Unlinks a project from an indicator; the link is kept as history (audited).",
-    errors: linkErrors("UnlinkProjectIndicator"),
-    args: { input: t.arg({ type: ProjectIndicatorInput, required: true }) },
-    resolve: (_root, { input }, context) =>
-      unlinkProjectIndicator(context.prisma, actorOf(context), {
-        projectId: databaseId(input.projectId),
-        indicatorId: databaseId(input.indicatorId),
-      }),
-  }),
-);

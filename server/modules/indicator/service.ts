@@ -58,46 +58,29 @@ async function findIndicator(tx: Tx, id: number): Promise<Indicator> {
 }
 
 /**
- * Links a project to an indicator it moves (the office, or the project's editors). The project's
- * row is locked and its version bumped, as for any change to it; linking again after an unlink
- * revives the same row.
+ * Links a project to an indicator it moves (`linked`), or unlinks it, for the office or the project's
+ * editors. The project's row is locked and its version bumped, as for any change to it. Unlinking
+ * keeps the row, marked with when; linking again revives it.
  */
-export async function linkProjectIndicator(prisma: PrismaClient, actor: Actor, input: LinkInput): Promise<Indicator> {
+export async function setProjectIndicatorLink(prisma: PrismaClient, actor: Actor, input: LinkInput, linked: boolean): Promise<Indicator> {
   return inTransaction(prisma, async (tx) => {
     const project = await loadForChange(tx, actor, input.projectId);
     const indicator = await findIndicator(tx, input.indicatorId);
     const key = { projectId_indicatorId: { projectId: project.id, indicatorId: indicator.id } };
     const existing = await tx.projectIndicator.findUnique({ where: key });
-    if (existing && !existing.unlinkedAt) throw new ValidationError(`项目已关联指标“${indicator.name}”`, "indicatorId");
+    const active = existing !== null && existing.unlinkedAt === null;
+    if (linked && active) throw new ValidationError(`项目已关联指标“${indicator.name}”`, "indicatorId");
+    if (!linked && !active) throw new ValidationError(`项目未关联指标“${indicator.name}”`, "indicatorId");
     const now = new Date();
-    if (existing) await tx.projectIndicator.update({ where: key, data: { linkedAt: now, unlinkedAt: null } });
+    if (!linked) await tx.projectIndicator.update({ where: key, data: { unlinkedAt: now } });
+    else if (existing) await tx.projectIndicator.update({ where: key, data: { linkedAt: now, unlinkedAt: null } });
     else await tx.projectIndicator.create({ data: { projectId: project.id, indicatorId: indicator.id, linkedAt: now } });
+    const link = { indicator: indicator.code, name: indicator.name };
     await recordChange(tx, actor, project, {
-      action: "project.indicator-link",
+      action: linked ? "project.indicator-link" : "project.indicator-unlink",
       entity: { name: "ProjectIndicator", id: `${project.id}:${indicator.id}` },
-      before: null,
-      after: { indicator: indicator.code, name: indicator.name },
-      at: now,
-    });
-    return indicator;
-  });
-}
-
-/** Unlinks a project from an indicator; the row stays, marked with when it was unlinked. */
-export async function unlinkProjectIndicator(prisma: PrismaClient, actor: Actor, input: LinkInput): Promise<Indicator> {
-  return inTransaction(prisma, async (tx) => {
-    const project = await loadForChange(tx, actor, input.projectId);
-    const indicator = await findIndicator(tx, input.indicatorId);
-    const key = { projectId_indicatorId: { projectId: project.id, indicatorId: indicator.id } };
-    const existing = await tx.projectIndicator.findUnique({ where: key });
-    if (!existing || existing.unlinkedAt) throw new ValidationError(`项目未关联指标“${indicator.name}”`, "indicatorId");
-    const now = new Date();
-    await tx.projectIndicator.update({ where: key, data: { unlinkedAt: now } });
-    await recordChange(tx, actor, project, {
-      action: "project.indicator-unlink",
-      entity: { name: "ProjectIndicator", id: `${project.id}:${indicator.id}` },
-      before: { indicator: indicator.code, name: indicator.name, linkedAt: existing.linkedAt },
-      after: null,
+      before: linked ? null : { ...link, linkedAt: existing!.linkedAt },
+      after: linked ? link : null,
       at: now,
     });
     return indicator;
