@@ -4,7 +4,7 @@
 import { useCallback, useRef, useState } from "react";
 import { useQuery } from "urql";
 import { describeError } from "../../app/errors";
-import { viewHref, useViewParam } from "../../app/useActionParam";
+import { BackToBoardLink } from "../../app/BackToBoardLink";
 import type { ViewProps } from "../../app/views";
 import { graphql, readFragment } from "../../graphql";
 import { MovableBoardViewerFragment } from "../board/MovableBoard";
@@ -43,7 +43,6 @@ type Tab = "cards" | "table";
 export function IndicatorsPage({ viewer: viewerData }: ViewProps) {
   const viewer = readFragment(MovableBoardViewerFragment, viewerData);
   const access = { role: viewer.role, unitId: viewer.unit?.id ?? null };
-  const [, setView] = useViewParam();
   const [{ data, error }, reexecute] = useQuery({ query: IndicatorsQuery });
   const [tab, setTab] = useState<Tab>("cards");
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -69,16 +68,7 @@ export function IndicatorsPage({ viewer: viewerData }: ViewProps) {
     <section className="indicators" aria-labelledby="indicators-title">
       <div className="indicators__inner">
         <div className="indicators__head">
-          <a
-            className="button button--ghost button--small indicators__back"
-            href={viewHref(null)}
-            onClick={(event) => {
-              event.preventDefault();
-              setView(null);
-            }}
-          >
-            返回看板
-          </a>
+          <BackToBoardLink className="indicators__back" />
           <h1 className="indicators__title" id="indicators-title">
             指标监测
           </h1>
