@@ -112,7 +112,12 @@ export function ValueEntryForm({ indicator: data }: { indicator: FragmentOf<type
           </select>
         )}
       </FormField>
-      <FormField label={`实际值${measure.unit ? `（${measure.unit}）` : ""}`} required error={errors.value}>
+      <FormField
+        label={`实际值${measure.unit ? `（${measure.unit}）` : ""}`}
+        required
+        error={errors.value}
+        hint={values.value.trim() && !checkValue(measure, values.value) ? `记为 ${formatMeasureValue(measure, valueNumber(measure, values.value))}` : undefined}
+      >
         {(control) => <input className="input" type="text" inputMode="decimal" placeholder={placeholderFor(measure)} {...control} {...field("value")} />}
       </FormField>
       <FormField label="说明" error={errors.note} className="drawer-field--wide">
