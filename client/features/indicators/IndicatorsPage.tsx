@@ -1,7 +1,7 @@
 // 指标监测 (?view=indicators): the plan's 22 indicators as cards (baseline → latest → target, progress
 // that respects direction) or as a table (exported as XLSX); the selected indicator's chart, linked
 // projects and, for the office, the yearly entry form. Everyone signed in reads.
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useRef, useState, useSyncExternalStore } from "react";
 import { useQuery } from "urql";
 import { describeError } from "../../app/errors";
 import { BackToBoardLink } from "../../app/BackToBoardLink";
@@ -36,6 +36,15 @@ const IndicatorsQueryDocument = graphql(
 // Sent as its hash only (persisted operations); the build lists every such document.
 const IndicatorsQuery = graphql.persisted("Indicators", IndicatorsQueryDocument);
 
+/** Below this width the detail stands above the cards and shows only once a card is picked (indicators.css). */
+const NARROW = "(max-width: 1099px)";
+
+function subscribeNarrow(onChange: () => void): () => void {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
 const SUMMARY: ProgressStatus[] = ["ACHIEVED", "ON_TRACK", "BEHIND", "WRONG_WAY", "NO_DATA"];
 
 type Tab = "cards" | "table";
@@ -48,7 +57,10 @@ export function IndicatorsPage({ viewer: viewerData }: ViewProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const detail = useRef<HTMLElement>(null);
   const indicators = data?.indicators ?? [];
+  const narrow = useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW).matches);
   const selected = indicators.find((i) => i.id === selectedId) ?? indicators[0];
+  // On a wide screen the first indicator is shown until another is picked; on a narrow one none is.
+  const pressedId = selectedId ?? (narrow ? null : (selected?.id ?? null));
 
   const select = useCallback((id: string) => {
     setSelectedId(id);
@@ -56,7 +68,7 @@ export function IndicatorsPage({ viewer: viewerData }: ViewProps) {
     // On a phone the detail stands above the cards: bring it into view.
     requestAnimationFrame(() => {
       const node = detail.current;
-      if (node && window.matchMedia("(max-width: 1099px)").matches) node.scrollIntoView({ block: "start" });
+      if (node && window.matchMedia(NARROW).matches) node.scrollIntoView({ block: "start" });
       node?.focus({ preventScroll: true });
     });
   }, []);
@@ -115,7 +127,7 @@ export function IndicatorsPage({ viewer: viewerData }: ViewProps) {
           <div className="indicators__layout">
             <div className="indicators__grid">
               {indicators.map((indicator) => (
-                <IndicatorCard key={indicator.id} indicator={indicator} selected={indicator.id === selected?.id} onSelect={select} />
+                <IndicatorCard key={indicator.id} indicator={indicator} selected={indicator.id === pressedId} onSelect={select} />
               ))}
             </div>
             {selected && (
