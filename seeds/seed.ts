@@ -6,6 +6,7 @@ import { readConfig } from "../server/config.js";
 import { openConfiguredDatabase } from "../server/db/open.js";
 import { log } from "../server/log.js";
 import { seedDemoAccounts, seedDemoProjects } from "./demo.js";
+import { seedDemoIndicators } from "./indicators.js";
 import { seedReference } from "./reference.js";
 import { seedScale } from "./scale.js";
 
@@ -25,6 +26,9 @@ export async function seed(db: Database, options: SeedOptions): Promise<Record<s
     }
     figures.demoProjects = await seedDemoProjects(db);
     figures.accounts = await seedDemoAccounts(prisma, options.demoPassword);
+    const indicators = await seedDemoIndicators(prisma);
+    figures.indicatorValues = indicators.values;
+    figures.indicatorLinks = indicators.links;
   }
   if (options.scale > 0) figures.generatedProjects = await seedScale(db, options.scale);
   return figures;

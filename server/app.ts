@@ -15,6 +15,7 @@ import { LIMITS, type PersistedOperationsOptions } from "./hardening.js";
 import { log } from "./log.js";
 import { handleAuditExport } from "./modules/audit/http.js";
 import { createTokenSigner } from "./modules/auth/tokens.js";
+import { handleIndicatorExport, INDICATOR_EXPORT_PATH } from "./modules/indicator/http.js";
 import { handleImportTemplate, TEMPLATE_PATH } from "./modules/project/http.js";
 import { createLiveEvents, type BoardPubSub } from "./pubsub.js";
 import { createGraphQLServer } from "./yoga.js";
@@ -177,6 +178,10 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
     }
     if (req.method === "GET" && (url.pathname === "/export/audit.csv" || url.pathname === "/export/audit.xlsx")) {
       void handleAuditExport(db, tokens, req, res, url);
+      return;
+    }
+    if (req.method === "GET" && url.pathname === INDICATOR_EXPORT_PATH) {
+      void handleIndicatorExport(db, tokens, req, res);
       return;
     }
     if (req.method === "GET" && url.pathname === TEMPLATE_PATH) {

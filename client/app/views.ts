@@ -45,6 +45,12 @@ export const VIEWS: readonly ViewDefinition[] = [
     allowed: canRegisterProjects,
     page: lazyPage(() => import("../features/intake/IntakePage"), "IntakePage"),
   },
+  {
+    key: "indicators",
+    label: "指标监测",
+    allowed: () => true,
+    page: lazyPage(() => import("../features/indicators/IndicatorsPage"), "IndicatorsPage"),
+  },
 ];
 
 /** The pages this user may open, in navigation order. */

@@ -2,7 +2,8 @@
 // (&tab=import). Loaded on demand (views.ts), so the boards' first load stays small.
 import { useQuery } from "urql";
 import { describeError } from "../../app/errors";
-import { useIntakeTabParam, useViewParam, viewHref, type IntakeTab } from "../../app/useActionParam";
+import { BackToBoardLink } from "../../app/BackToBoardLink";
+import { useIntakeTabParam, useViewParam, type IntakeTab } from "../../app/useActionParam";
 import type { ViewProps } from "../../app/views";
 import { graphql, readFragment, type ResultOf } from "../../graphql";
 import "./intake.css";
@@ -52,19 +53,7 @@ export function IntakePage({ viewer: viewerData }: ViewProps) {
     <section className="intake" aria-labelledby="intake-title">
       <div className="intake__inner">
       <div className="intake__head">
-        <a
-          className="button button--ghost button--small intake__back"
-          href={viewHref(null)}
-          onClick={(event) => {
-            event.preventDefault();
-            onBackToBoard();
-          }}
-        >
-          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M10 3L5 8l5 5" stroke="currentColor" strokeWidth="1.8" fill="none" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
-          返回看板
-        </a>
+        <BackToBoardLink className="intake__back" />
         <h1 className="intake__title" id="intake-title">
           项目入库
         </h1>

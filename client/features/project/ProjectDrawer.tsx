@@ -11,6 +11,7 @@ import { BasicSection, BasicSectionFragment } from "./BasicSection";
 import { BlockersSection, BlockersSectionFragment } from "./BlockersSection";
 import { GateSection, GateSectionFragment } from "./GateSection";
 import { HistorySection, HistorySectionFragment } from "./HistorySection";
+import { IndicatorsSection, IndicatorsSectionFragment } from "./IndicatorsSection";
 import { MilestonesSection, MilestonesSectionFragment } from "./MilestonesSection";
 import { ProgressSection, ProgressSectionFragment } from "./ProgressSection";
 import "./project.css";
@@ -34,11 +35,12 @@ const ProjectDrawerQueryDocument = graphql(
           ...MilestonesSection_project
           ...BlockersSection_project
           ...HistorySection_project
+          ...IndicatorsSection_project
         }
       }
     }
   `,
-  [BasicSectionFragment, GateSectionFragment, ProgressSectionFragment, MilestonesSectionFragment, BlockersSectionFragment, HistorySectionFragment],
+  [BasicSectionFragment, GateSectionFragment, ProgressSectionFragment, MilestonesSectionFragment, BlockersSectionFragment, HistorySectionFragment, IndicatorsSectionFragment],
 );
 // Sent as its hash only (persisted operations); the build lists every such document.
 export const ProjectDrawerQuery = graphql.persisted("ProjectDrawer", ProjectDrawerQueryDocument);
@@ -116,6 +118,7 @@ export function ProjectDrawer({ projectId, viewer: viewerData, onClose }: Projec
             <>
               {!mayEdit && <p className="drawer__readonly">当前账号只能查看此项目。</p>}
               <BasicSection project={project} mayEdit={mayEdit} reload={reload} />
+              <IndicatorsSection project={project} />
               <GateSection project={project} mayEdit={mayEdit} onSaved={reload} />
               <ProgressSection project={project} mayEdit={mayEdit} onSaved={reload} />
               <MilestonesSection project={project} mayEdit={mayEdit} onSaved={reload} />
