@@ -7,7 +7,16 @@
 // a newer fingerprint than its data: a board is never stale after a move.
 import { createHash } from "node:crypto";
 import type { Plugin } from "graphql-yoga";
-import { getArgumentValues, getOperationAST, Kind, print, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
+import {
+  getArgumentValues,
+  getOperationAST,
+  getVariableValues,
+  Kind,
+  print,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from "graphql";
 import type { PrismaClient } from "@prisma/client";
 import type { Context } from "../../context.js";
 import { todayInChina } from "../common/calendar.js";
@@ -23,12 +32,15 @@ export function boardActionCodes(schema: GraphQLSchema, document: DocumentNode, 
   if (!operation || operation.operation !== "query") return null;
   const boardField = schema.getQueryType()?.getFields().board;
   if (!boardField) return null;
+  // Variables that do not fit the operation are left to execution, which answers with their error.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) return null;
   const codes: number[] = [];
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) return null;
     if (selection.name.value === "__typename") continue;
     if (selection.name.value !== "board" || selection.directives?.length) return null;
-    const args = getArgumentValues(boardField, selection, variables ?? {});
+    const args = getArgumentValues(boardField, selection, coerced.coerced);
     if (args.at !== undefined && args.at !== null) return null;
     codes.push(args.actionCode as number);
   }
