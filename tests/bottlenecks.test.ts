@@ -1,10 +1,9 @@
 // The bottleneck review over a scripted history: six projects with transitions, milestones, blockers,
 // annual plans and monthly reports at known dates. Every expected figure below is worked out by hand
 // in the comments, for now (2025-06-30 20:00 China time) and for a past instant (2025-03-31 20:00).
-import type { BlockerKind, Stage } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trafficLight, DEFAULT_LIGHT_THRESHOLDS } from "../server/modules/bottleneck/lights.js";
-import type { Database } from "../server/db/client.js";
+import { scripted } from "./support/history.js";
 import { startTestServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -13,73 +12,6 @@ let office: string;
 
 const NOW = "2025-06-30T12:00:00.000Z"; // 20:00 on 30 June in China: day 181 of 365
 const PAST = "2025-03-31T12:00:00.000Z"; // 20:00 on 31 March: day 90 of 365
-
-interface Script {
-  code: string;
-  unit?: string;
-  steps: [Stage, string][];
-  plannedStart?: string;
-  milestones?: { planned: string; done?: string }[];
-  blockers?: { kind: BlockerKind; raised: string; resolved?: string }[];
-  plan2025?: string;
-  reports?: { month: string; amount: string; reported: string }[];
-}
-
-/** A project with exactly the given history (stage, instant), milestones, blockers, plan and reports. */
-async function scripted(db: Database, s: Script) {
-  const action = await db.prisma.action.findUniqueOrThrow({ where: { code: 2 }, include: { subTasks: true } });
-  const unit = await db.prisma.unit.findUniqueOrThrow({ where: { code: s.unit ?? "zjj" } });
-  const last = s.steps.at(-1)!;
-  return db.prisma.project.create({
-    data: {
-      code: s.code,
-      name: `瓶颈测试 ${s.code}`,
-      actionId: action.id,
-      subTaskId: action.subTasks[0]!.id,
-      responsibleUnitId: unit.id,
-      ownerUnitId: unit.id,
-      stage: last[0],
-      version: s.steps.length,
-      stageEnteredAt: new Date(last[1]),
-      totalInvestment: "5000",
-      plannedStart: s.plannedStart ? new Date(s.plannedStart) : null,
-      transitions: {
-        create: s.steps.map(([to, at], i) => ({
-          fromStage: i === 0 ? null : s.steps[i - 1]![0],
-          toStage: to,
-          kind: i === 0 ? "INTAKE" : "FORWARD",
-          at: new Date(at),
-        })),
-      },
-      milestones: {
-        create: (s.milestones ?? []).map((m, i) => ({
-          name: `节点 ${i + 1}`,
-          position: i,
-          plannedDate: new Date(m.planned),
-          actualDate: m.done ? new Date(m.done) : null,
-        })),
-      },
-      blockers: {
-        create: (s.blockers ?? []).map((b) => ({
-          kind: b.kind,
-          description: `${b.kind} 堵点`,
-          raisedAt: new Date(b.raised),
-          resolvedAt: b.resolved ? new Date(b.resolved) : null,
-          resolution: b.resolved ? "已协调解决" : null,
-        })),
-      },
-      annualPlans: { create: s.plan2025 ? [{ year: 2025, plannedInvestment: s.plan2025 }] : [] },
-      progressReports: {
-        create: (s.reports ?? []).map((r) => ({
-          month: r.month,
-          investmentThisMonth: r.amount,
-          narrative: "按计划推进",
-          reportedAt: new Date(r.reported),
-        })),
-      },
-    },
-  });
-}
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -5,6 +5,7 @@ import type { Context } from "../../context.js";
 import { actorOf } from "../../context.js";
 import { CONFIGURERS } from "../auth/policy.js";
 import { onlyFor } from "../auth/scopes.js";
+import { BOTTLENECK_READERS } from "./access.js";
 import { SubTaskNode, UnitNode } from "../catalog/schema.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../common/errors.js";
 import { badInput, databaseId } from "../common/input.js";
@@ -34,8 +35,6 @@ import {
 } from "./service.js";
 import { lightSetting, setDwellThreshold, setLightThresholds } from "./settings.js";
 
-/** Who reads the bottleneck review and the meetings (not project owners). */
-export const BOTTLENECK_READERS = ["TEAM", "OFFICE", "LEADER", "ADMIN", "AUDITOR"] as const;
 
 const LightColorEnum = builder.enumType("LightColor", {
   values: { GREEN: { description: "绿灯：正常" }, YELLOW: { description: "黄灯：滞后" }, RED: { description: "红灯：严重滞后" } } as const,
