@@ -2,12 +2,17 @@
 // (medians, percentiles, ratios). Timings are never asserted by tests; machines are noisy, so
 // compare ratios within one run.
 import { boardDrag } from "./board-drag.js";
+import { bottlenecks } from "./bottlenecks.js";
 import { signInBurst } from "./sign-in-burst.js";
 
 const benches: Record<string, { title: string; run: () => Promise<Record<string, number>> }> = {
   "sign-in": {
     title: "sign-in burst: a reader's latency (ms) alone and during bursts of 50 wrong passwords",
     run: signInBurst,
+  },
+  bottlenecks: {
+    title: "bottleneck queries on 20,000 projects (ms, median and p95 of 20 runs, as of now and half a year ago); target under 300",
+    run: bottlenecks,
   },
   "board-drag": {
     title: "board drag: from the pointer event that starts a drag to the first frame with the lifted card, every card of a 500-card action on screen",

@@ -196,6 +196,23 @@ describe("as of now (30 June 2025)", () => {
     });
   });
 
+  it("gives the cumulative flow at month ends", async () => {
+    const { data, errors } = await server.gql(
+      `query($asOf: DateTime!) { bottlenecks(asOf: $asOf, actionCode: 2) { cumulativeFlow(months: 3) { month at counts { stage count } } } }`,
+      { asOf: NOW },
+      team,
+    );
+    expect(errors).toBeUndefined();
+    const flow = data.bottlenecks.cumulativeFlow.map((p: any) => [p.month, p.at, p.counts.map((c: any) => c.count)]);
+    // End of April (China): A 储备, B 准备, F 开工, C and D 在建; E not registered. On 1 May E enters 储备
+    // and D reaches 竣工; nothing moves in June. The last point is asOf itself.
+    expect(flow).toEqual([
+      ["2025-04", "2025-04-30T15:59:59.999Z", [1, 1, 1, 2, 0]],
+      ["2025-05", "2025-05-31T15:59:59.999Z", [2, 1, 1, 1, 1]],
+      ["2025-06", NOW, [2, 1, 1, 1, 1]],
+    ]);
+  });
+
   it("sets the year's completed investment against 序时进度, in total and per unit", async () => {
     const r = await report(NOW);
     // Planned 100 + 200 + 400 + 300 = 1000. Done by 30 Jun in 2025: B 20 + 30, C 100 + 60 + 40, F 150 = 400

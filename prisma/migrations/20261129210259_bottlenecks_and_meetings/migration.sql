@@ -87,3 +87,6 @@ UPDATE "stage_setting" SET "dwell_threshold_days" = CASE "stage"
 
 -- The traffic-light thresholds' single row, with the plan's defaults.
 INSERT INTO "light_setting" ("id") VALUES (1) ON CONFLICT DO NOTHING;
+
+-- CreateIndex
+CREATE INDEX "stage_transition_latest_idx" ON "stage_transition"("project_id", "at" DESC, "id" DESC, "to_stage");

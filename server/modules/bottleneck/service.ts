@@ -209,20 +209,26 @@ export function monthEnds(asOf: Date, months: number): { month: string; at: Date
 
 export async function cumulativeFlow(prisma: PrismaClient, scope: BottleneckScope, months: number): Promise<FlowPoint[]> {
   const points = monthEnds(scope.asOf, months);
-  const values = Prisma.join(points.map((p) => Prisma.sql`(${p.month}, ${sqlInstant(p.at)})`));
-  const rows = await prisma.$queryRaw<{ month: string; stage: Stage; count: number }[]>`
-    WITH pts(month, at) AS (VALUES ${values}),
-    spans AS (
-      SELECT t.to_stage, t.at, lead(t.at) OVER (PARTITION BY t.project_id ORDER BY t.at, t.id) AS until
+  const first = points[0]!.month;
+  // Every transition adds a project to its target stage and takes it from its source stage (a
+  // transition's from_stage is the stage it left: the history is a chain). Summed per China month
+  // (earlier months lumped into the first), the running totals give the counts at each month's end,
+  // in one scan of the history rather than a join of every stay with every month end.
+  const rows = await prisma.$queryRaw<{ month: string; stage: Stage; delta: number }[]>`
+    WITH moves AS (
+      SELECT greatest(to_char(t.at + interval '8 hours', 'YYYY-MM'), ${first}) AS month, t.to_stage, t.from_stage
         FROM stage_transition t JOIN project p ON p.id = t.project_id
        WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)})
-    SELECT pts.month, s.to_stage::text AS stage, count(*)::int AS count
-      FROM pts JOIN spans s ON s.at <= pts.at AND (s.until IS NULL OR s.until > pts.at)
+    SELECT month, stage::text AS stage, sum(delta)::int AS delta FROM (
+      SELECT month, to_stage AS stage, 1 AS delta FROM moves
+      UNION ALL
+      SELECT month, from_stage, -1 FROM moves WHERE from_stage IS NOT NULL) d
      GROUP BY 1, 2`;
-  return points.map((p) => ({
-    ...p,
-    counts: new Map(rows.filter((r) => r.month === p.month).map((r) => [r.stage, r.count])),
-  }));
+  const running = new Map<Stage, number>();
+  return points.map((p) => {
+    for (const row of rows) if (row.month === p.month) running.set(row.stage, (running.get(row.stage) ?? 0) + row.delta);
+    return { ...p, counts: new Map(running) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
