@@ -45,6 +45,18 @@ export const VIEWS: readonly ViewDefinition[] = [
     allowed: canRegisterProjects,
     page: lazyPage(() => import("../features/intake/IntakePage"), "IntakePage"),
   },
+  {
+    key: "bottlenecks",
+    label: "瓶颈分析",
+    allowed: forRoles("TEAM", "OFFICE", "LEADER", "ADMIN", "AUDITOR"),
+    page: lazyPage(() => import("../features/bottlenecks/BottlenecksPage"), "BottlenecksPage"),
+  },
+  {
+    key: "meetings",
+    label: "调度会议",
+    allowed: forRoles("TEAM", "OFFICE", "LEADER", "ADMIN", "AUDITOR"),
+    page: lazyPage(() => import("../features/meetings/MeetingsPage"), "MeetingsPage"),
+  },
 ];
 
 /** The pages this user may open, in navigation order. */
