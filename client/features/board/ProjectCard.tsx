@@ -5,10 +5,9 @@ import { graphql, readFragment, type FragmentOf, type ResultOf } from "../../gra
 import { BoardMovesContext, type CardDragData } from "./boardMoves";
 import { formatInvestment, formatQuantity, FUNDING_KINDS, FUNDING_LABELS } from "./format";
 import type { Stage } from "./moveRules";
-import { LightDot, LightFragment } from "../bottlenecks/LightDot";
+import { LightDot } from "../bottlenecks/LightDot";
 
-export const ProjectCardFragment = graphql(
-  `
+export const ProjectCardFragment = graphql(`
   fragment ProjectCard_project on Project {
     id
     code
@@ -35,12 +34,11 @@ export const ProjectCardFragment = graphql(
       kind
     }
     light {
-      ...Light_light
+      color
+      reasons
     }
   }
-`,
-  [LightFragment],
-);
+`);
 
 interface BoardCardItemProps {
   card: FragmentOf<typeof ProjectCardFragment>;

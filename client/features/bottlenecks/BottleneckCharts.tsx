@@ -89,7 +89,7 @@ function investmentOption(report: Report): EChartOption {
         type: "bar",
         color: "#1d4ed8",
         data: units.map((u) => pct(u.completedShare)),
-        markLine: { symbol: "none", lineStyle: { color: "#c0262d" }, label: { formatter: `序时进度 ${pct(report.investment.elapsedShare)}%` }, data: [{ yAxis: pct(report.investment.elapsedShare) }] },
+        markLine: { symbol: "none", lineStyle: { color: "#c0262d" }, label: { position: "insideEndTop", formatter: `序时进度 ${pct(report.investment.elapsedShare)}%` }, data: [{ yAxis: pct(report.investment.elapsedShare) }] },
       },
     ],
   };

@@ -1,14 +1,14 @@
 // The lists of the bottleneck page: stuck projects, overdue milestones and open blockers, each with
 // the project's light, its name opening the drawer, and an XLSX export.
+import { useState } from "react";
 import { graphql, readFragment, type FragmentOf } from "../../graphql";
 import { STAGE_LABELS } from "../board/format";
 import { BLOCKER_LABELS } from "../project/labels";
 import { ExportLink, type BottleneckFilter, type ExportTable } from "./ExportLink";
-import { LightDot, LightFragment } from "./LightDot";
+import { LightDot, type LightData } from "./LightDot";
 import { ProjectLink } from "./ProjectLink";
 
-export const BottleneckListsFragment = graphql(
-  `
+export const BottleneckListsFragment = graphql(`
     fragment BottleneckLists_report on BottleneckReport {
       stuckCount
       overdueCount
@@ -16,28 +16,29 @@ export const BottleneckListsFragment = graphql(
         dwellDays
         stage
         thresholdDays
-        light { ...Light_light }
+        light { color reasons }
         project { id code name responsibleUnit { id shortName } }
       }
       overdue(first: 100) {
         name
         plannedDate
         daysOverdue
-        light { ...Light_light }
+        light { color reasons }
         project { id code name responsibleUnit { id shortName } }
       }
       blockers(first: 100) {
         kind
         description
         ageDays
-        light { ...Light_light }
+        light { color reasons }
         project { id code name responsibleUnit { id shortName } }
       }
       blockersByKind { kind total buckets { label count } }
     }
-  `,
-  [LightFragment],
-);
+`);
+
+/** Rows shown before 显示更多. */
+const SHORT_LIST = 15;
 
 interface Column<Row> {
   title: string;
@@ -45,7 +46,7 @@ interface Column<Row> {
   numeric?: boolean;
 }
 
-function ListPanel<Row extends { project: { id: string; code: string; name: string; responsibleUnit: { shortName: string } }; light: FragmentOf<typeof LightFragment> }>({
+function ListPanel<Row extends { project: { id: string; code: string; name: string; responsibleUnit: { shortName: string } }; light: LightData }>({
   id,
   title,
   total,
@@ -64,6 +65,8 @@ function ListPanel<Row extends { project: { id: string; code: string; name: stri
   filter: BottleneckFilter;
   empty: string;
 }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? rows : rows.slice(0, SHORT_LIST);
   return (
     <section className="bn-panel" aria-labelledby={id}>
       <header className="bn-panel__head">
@@ -90,7 +93,7 @@ function ListPanel<Row extends { project: { id: string; code: string; name: stri
               </tr>
             </thead>
             <tbody>
-              {rows.map((row, i) => (
+              {shown.map((row, i) => (
                 <tr key={`${row.project.id}-${i}`} data-code={row.project.code}>
                   <td>
                     <LightDot light={row.light} withLabel />
@@ -109,7 +112,12 @@ function ListPanel<Row extends { project: { id: string; code: string; name: stri
               ))}
             </tbody>
           </table>
-          {total > rows.length && <p className="bn-more">仅显示前 {rows.length} 条，共 {total} 条；完整列表请导出 Excel。</p>}
+          {shown.length < rows.length && (
+            <button type="button" className="button button--ghost button--small bn-more" onClick={() => setAll(true)}>
+              显示前 {rows.length} 条
+            </button>
+          )}
+          {all && total > rows.length && <p className="bn-more">仅显示前 {rows.length} 条，共 {total} 条；完整列表请导出 Excel。</p>}
         </div>
       )}
     </section>

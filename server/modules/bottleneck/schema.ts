@@ -10,6 +10,7 @@ import { SubTaskNode, UnitNode } from "../catalog/schema.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../common/errors.js";
 import { badInput, databaseId } from "../common/input.js";
 import { StageEnum } from "../common/schema.js";
+import { endOfChinaDay, todayInChina } from "../common/calendar.js";
 import { BlockerKindEnum } from "../project/schema.js";
 import { lightLoader, type Light } from "./lights.js";
 import {
@@ -273,7 +274,8 @@ export async function bottleneckScope(
   args: { asOf: Date; actionCode?: number | null; subTaskId?: { id: string; typename: string } | null; unitId?: { id: string; typename: string } | null },
 ): Promise<BottleneckScope> {
   const now = new Date();
-  if (args.asOf.getTime() > now.getTime() + 60_000) throw badInput("不能查看未来的堵点");
+  // Up to the end of China's today (a page asks for "today" as its last instant); later is the future.
+  if (args.asOf > endOfChinaDay(todayInChina(now))) throw badInput("不能查看未来的堵点");
   let actionId: number | null = null;
   if (args.actionCode != null) {
     const action = await context.prisma.action.findUnique({ where: { code: args.actionCode } });

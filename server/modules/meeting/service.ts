@@ -5,7 +5,7 @@ import type { DispatchMeeting, MeetingTask, PrismaClient } from "@prisma/client"
 import type { Actor } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { appendAuditEvent } from "../audit/service.js";
-import { todayInChina } from "../common/calendar.js";
+import { endOfChinaDay, todayInChina } from "../common/calendar.js";
 import { NotFoundError, ValidationError } from "../common/errors.js";
 import { STAGE_NAMES } from "../common/stage.js";
 import { blockerList, overdueMilestones, stuckProjects, type BottleneckScope } from "../bottleneck/service.js";
@@ -37,11 +37,6 @@ export interface Agenda {
 
 /** Most items of each kind an agenda carries. */
 const AGENDA_LIMIT = 300;
-
-/** The end of a day in China (its last millisecond), as an instant. */
-export function endOfChinaDay(day: Date): Date {
-  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1) - 8 * 3_600_000 - 1);
-}
 
 export async function generateAgenda(prisma: PrismaClient, asOf: Date): Promise<Agenda> {
   const scope: BottleneckScope = { asOf };
