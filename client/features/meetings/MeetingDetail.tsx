@@ -3,7 +3,8 @@ import { useQuery } from "urql";
 import { describeError } from "../../app/errors";
 import { graphql } from "../../graphql";
 import { ProjectLink } from "../bottlenecks/ProjectLink";
-import { AddTaskForm, MeetingTaskFragment, TaskRows, type TaskOptions } from "./MeetingTasks";
+import { AddTaskForm, TaskRows, type TaskOptions } from "./MeetingTasks";
+import { MeetingTaskFragment } from "./meetingTaskFragment";
 
 const MeetingDocument = graphql(
   `

@@ -1,23 +1,10 @@
 // A meeting's decisions (议定事项): each a task for a unit with a deadline, closed with a note; writers
 // add and close them here.
 import { useState, type FormEvent } from "react";
-import { graphql, readFragment, type FragmentOf } from "../../graphql";
+import { readFragment, type FragmentOf } from "../../graphql";
+import { MeetingTaskFragment } from "./meetingTaskFragment";
 import { useAddMeetingTask } from "./useAddMeetingTask";
 import { useCloseMeetingTask } from "./useCloseMeetingTask";
-
-export const MeetingTaskFragment = graphql(`
-  fragment MeetingTask_task on MeetingTask {
-    id
-    decision
-    deadline
-    status
-    overdue
-    closedAt
-    closeNote
-    unit { id shortName name }
-    project { id code name }
-  }
-`);
 
 function CloseTaskForm({ taskId }: { taskId: string }) {
   const [note, setNote] = useState("");

@@ -10,7 +10,8 @@ import { graphql, readFragment } from "../../graphql";
 import { MovableBoardViewerFragment } from "../board/MovableBoard";
 import "../bottlenecks/bottlenecks.css";
 import { MeetingDetail } from "./MeetingDetail";
-import { MeetingTaskFragment, TaskRows } from "./MeetingTasks";
+import { TaskRows } from "./MeetingTasks";
+import { MeetingTaskFragment } from "./meetingTaskFragment";
 import "./meetings.css";
 import { useCreateDispatchMeeting } from "./useCreateDispatchMeeting";
 

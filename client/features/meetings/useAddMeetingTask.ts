@@ -1,7 +1,7 @@
 import { useCallback } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../../graphql";
-import { MeetingTaskFragment } from "./MeetingTasks";
+import { MeetingTaskFragment } from "./meetingTaskFragment";
 import { outcomeOf } from "./meetingResult";
 
 const AddMeetingTaskDocument = graphql(
