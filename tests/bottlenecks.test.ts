@@ -1,6 +1,7 @@
 // The bottleneck review over a scripted history: six projects with transitions, milestones, blockers,
 // annual plans and monthly reports at known dates. Every expected figure below is worked out by hand
 // in the comments, for now (2025-06-30 20:00 China time) and for a past instant (2025-03-31 20:00).
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trafficLight, DEFAULT_LIGHT_THRESHOLDS } from "../server/modules/bottleneck/lights.js";
 import { scripted } from "./support/history.js";
@@ -236,6 +237,24 @@ describe("as of now (30 June 2025)", () => {
   });
 });
 
+describe("XLSX exports", () => {
+  it("exports the stuck list as of an instant, and refuses owners", async () => {
+    const url = `${server.url}/export/bottlenecks.xlsx?table=stuck&actionCode=2&asOf=${encodeURIComponent(PAST)}`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${team}` } });
+    expect(response.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(2).getCell(1).value).toBe("项目编号");
+    // As of 31 March only A was stuck, 181 days, with a yellow light.
+    expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(1).value)).toEqual(["项目编号", "BN-A", null]);
+    expect(sheet.getRow(3).getCell(4).value).toBe("黄灯");
+    expect(sheet.getRow(3).getCell(7).value).toBe(181);
+    const owner = await server.signIn("bn-owner-x", "OWNER", "jtj");
+    expect((await fetch(url, { headers: { authorization: `Bearer ${owner}` } })).status).toBe(403);
+  });
+});
+
 describe("as of a past instant (31 March 2025)", () => {
   it("gives the past's stuck list, overdue milestones and blockers", async () => {
     const r = await report(PAST);
@@ -360,5 +379,21 @@ describe("thresholds", () => {
     const after = await report(NOW);
     expect(after.stuck).toHaveLength(before.stuck.length + 8);
     expect(after.statements).toBe(before.statements);
+  });
+
+  it("puts lights on a board's cards at no more than one statement per column, whatever the number of cards", async () => {
+    const BOARD = `query { board(actionCode: 3) { columns { projects(first: 20) { edges { node { code light { color } } } } } } }`;
+    const PLAIN = `query { board(actionCode: 3) { columns { projects(first: 20) { edges { node { code } } } } } }`;
+    for (let i = 0; i < 30; i++) {
+      await scripted(server.db, { code: `BN-L${i}`, action: 3, steps: [["RESERVE", "2025-01-01T00:00:00Z"]], milestones: [{ planned: "2025-02-01" }] });
+    }
+    const plain = await server.gql(PLAIN, {}, team);
+    const lit = await server.gql(BOARD, {}, team);
+    expect(lit.errors).toBeUndefined();
+    const cards = lit.data.board.columns.flatMap((c: any) => c.projects.edges.map((e: any) => e.node));
+    expect(cards).toHaveLength(20);
+    expect(cards.every((c: any) => c.light.color === "RED")).toBe(true);
+    expect(lit.statements - plain.statements).toBeGreaterThan(0);
+    expect(lit.statements - plain.statements).toBeLessThanOrEqual(5);
   });
 });

@@ -5,6 +5,8 @@ import type { Database } from "../../server/db/client.js";
 
 export interface Script {
   code: string;
+  /** The action (default 2); the project is filed under its first sub-task. */
+  action?: number;
   unit?: string;
   steps: [Stage, string][];
   plannedStart?: string;
@@ -16,7 +18,7 @@ export interface Script {
 
 /** A project with exactly the given history (stage, instant), milestones, blockers, plan and reports. */
 export async function scripted(db: Database, s: Script) {
-  const action = await db.prisma.action.findUniqueOrThrow({ where: { code: 2 }, include: { subTasks: true } });
+  const action = await db.prisma.action.findUniqueOrThrow({ where: { code: s.action ?? 2 }, include: { subTasks: true } });
   const unit = await db.prisma.unit.findUniqueOrThrow({ where: { code: s.unit ?? "zjj" } });
   const last = s.steps.at(-1)!;
   return db.prisma.project.create({
