@@ -33,9 +33,10 @@ function funnelOption(report: Report): EChartOption {
       {
         type: "funnel",
         sort: "none",
-        left: "10%",
-        width: "80%",
-        label: { formatter: "{b}：{c}" },
+        minSize: "28%",
+        left: "8%",
+        width: "84%",
+        label: { position: "inside", color: "#fff", formatter: "{b} {c}" },
         data: report.funnel.map((f) => ({ name: STAGE_LABELS[f.stage], value: f.reached })),
       },
     ],

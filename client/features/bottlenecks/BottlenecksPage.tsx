@@ -58,7 +58,7 @@ export function BottlenecksPage(_props: ViewProps) {
         </p>
       </header>
 
-      <form className="bn-filters" aria-label="筛选" onSubmit={(e) => e.preventDefault()}>
+      <form className="bn-filters bn-fields" aria-label="筛选" onSubmit={(e) => e.preventDefault()}>
         <label>
           截止日期
           <input type="date" value={date} min={AS_OF_MIN} max={today} onChange={(e) => e.target.value && setDate(e.target.value)} />

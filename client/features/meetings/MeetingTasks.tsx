@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { readFragment, type FragmentOf } from "../../graphql";
 import { MeetingTaskFragment } from "./meetingTaskFragment";
+import { SubmitRow } from "./SubmitRow";
 import { useAddMeetingTask } from "./useAddMeetingTask";
 import { useCloseMeetingTask } from "./useCloseMeetingTask";
 
@@ -17,7 +18,7 @@ function CloseTaskForm({ taskId }: { taskId: string }) {
     setMessage(outcome.ok ? null : outcome.message);
   };
   return (
-    <form className="mt-close no-print" onSubmit={submit}>
+    <form className="mt-close bn-fields no-print" onSubmit={submit}>
       <input aria-label="办结情况" placeholder="办结情况" value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
       <button className="button button--small" type="submit" disabled={saving}>
         办结
@@ -93,7 +94,7 @@ export function AddTaskForm({ meetingId, meetingDate, options }: { meetingId: st
     } else setMessage(outcome.message);
   };
   return (
-    <form className="mt-add no-print" onSubmit={submit} aria-label="记录议定事项">
+    <form className="mt-add bn-fields no-print" onSubmit={submit} aria-label="记录议定事项">
       <label>
         责任单位
         <select value={unitId} onChange={(e) => setUnitId(e.target.value)}>
@@ -124,14 +125,7 @@ export function AddTaskForm({ meetingId, meetingDate, options }: { meetingId: st
         完成时限
         <input type="date" value={deadline} min={meetingDate} onChange={(e) => setDeadline(e.target.value)} />
       </label>
-      <button className="button button--primary button--small" type="submit" disabled={saving}>
-        {saving ? "正在保存…" : "添加"}
-      </button>
-      {message && (
-        <p className="mt-error" role="alert">
-          {message}
-        </p>
-      )}
+      <SubmitRow saving={saving} label="添加" busyLabel="正在保存…" message={message} small />
     </form>
   );
 }

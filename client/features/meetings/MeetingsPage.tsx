@@ -13,6 +13,7 @@ import { MeetingDetail } from "./MeetingDetail";
 import { TaskRows } from "./MeetingTasks";
 import { MeetingTaskFragment } from "./meetingTaskFragment";
 import "./meetings.css";
+import { SubmitRow } from "./SubmitRow";
 import { useCreateDispatchMeeting } from "./useCreateDispatchMeeting";
 
 const MeetingsDocument = graphql(
@@ -42,7 +43,7 @@ function CreateMeetingForm({ onCreated }: { onCreated: (id: string) => void }) {
     } else setMessage(outcome.message);
   };
   return (
-    <form className="mt-create no-print" onSubmit={submit} aria-label="召开调度会议">
+    <form className="bn-filters bn-fields mt-create no-print" onSubmit={submit} aria-label="召开调度会议">
       <label>
         会议日期
         <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
@@ -51,14 +52,7 @@ function CreateMeetingForm({ onCreated }: { onCreated: (id: string) => void }) {
         会议名称
         <input value={title} placeholder={`${date} 调度会议`} onChange={(e) => setTitle(e.target.value)} maxLength={100} />
       </label>
-      <button className="button button--primary" type="submit" disabled={saving}>
-        {saving ? "正在生成议题…" : "新建会议并生成议题"}
-      </button>
-      {message && (
-        <p className="mt-error" role="alert">
-          {message}
-        </p>
-      )}
+      <SubmitRow saving={saving} label="新建会议并生成议题" busyLabel="正在生成议题…" message={message} />
     </form>
   );
 }
