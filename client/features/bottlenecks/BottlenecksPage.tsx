@@ -5,10 +5,12 @@ import { useQuery } from "urql";
 import { describeError } from "../../app/errors";
 import { AS_OF_MIN, todayInChina } from "../../app/useActionParam";
 import type { ViewProps } from "../../app/views";
-import { graphql } from "../../graphql";
+import { graphql, readFragment } from "../../graphql";
+import { MovableBoardViewerFragment } from "../board/MovableBoard";
 import { BottleneckCharts, BottleneckChartsFragment } from "./BottleneckCharts";
 import { BottleneckLists, BottleneckListsFragment } from "./BottleneckLists";
 import type { BottleneckFilter } from "./ExportLink";
+import { ThresholdSettings } from "./ThresholdSettings";
 import "./bottlenecks.css";
 
 const ReferenceDocument = graphql(`
@@ -38,7 +40,9 @@ function endOfDay(date: string): string {
   return new Date(`${date}T23:59:59.999+08:00`).toISOString();
 }
 
-export function BottlenecksPage(_props: ViewProps) {
+export function BottlenecksPage({ viewer: viewerData }: ViewProps) {
+  const viewer = readFragment(MovableBoardViewerFragment, viewerData);
+  const canConfigure = viewer.role === "OFFICE" || viewer.role === "ADMIN";
   const today = todayInChina();
   const [date, setDate] = useState(today);
   const [actionCode, setActionCode] = useState<number | null>(null);
@@ -106,6 +110,8 @@ export function BottlenecksPage(_props: ViewProps) {
         </label>
         {fetching && <span className="bn-loading">正在计算…</span>}
       </form>
+
+      {canConfigure && <ThresholdSettings onSaved={() => reexecute({ requestPolicy: "network-only" })} />}
 
       {error && !data ? (
         <div className="panel-message panel-message--error" role="alert">
