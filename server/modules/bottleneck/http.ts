@@ -157,7 +157,7 @@ async function toXlsx(sheet: Sheet, asOf: Date): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "推进";
   const ws = workbook.addWorksheet(sheet.title);
-  ws.addRow([`${sheet.title}（截至 ${asOf.toISOString().slice(0, 16).replace("T", " ")} UTC）`]).font = { bold: true, size: 13 };
+  ws.addRow([`${sheet.title}（截至 ${asOf.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}）`]).font = { bold: true, size: 13 };
   ws.addRow(sheet.header).font = { bold: true };
   for (const row of sheet.rows) ws.addRow(row);
   ws.columns.forEach((column, i) => (column.width = i === 1 ? 36 : i === 4 ? 40 : 16));

@@ -214,19 +214,22 @@ export async function cumulativeFlow(prisma: PrismaClient, scope: BottleneckScop
   // transition's from_stage is the stage it left: the history is a chain). Summed per China month
   // (earlier months lumped into the first), the running totals give the counts at each month's end,
   // in one scan of the history rather than a join of every stay with every month end.
-  const rows = await prisma.$queryRaw<{ month: string; stage: Stage; delta: number }[]>`
-    WITH moves AS (
-      SELECT greatest(to_char(t.at + interval '8 hours', 'YYYY-MM'), ${first}) AS month, t.to_stage, t.from_stage
-        FROM stage_transition t JOIN project p ON p.id = t.project_id
-       WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)})
-    SELECT month, stage::text AS stage, sum(delta)::int AS delta FROM (
-      SELECT month, to_stage AS stage, 1 AS delta FROM moves
-      UNION ALL
-      SELECT month, from_stage, -1 FROM moves WHERE from_stage IS NOT NULL) d
+  const monthIndex = (month: string) => {
+    const [y, m] = month.split("-").map(Number) as [number, number];
+    return y * 12 + m - 1;
+  };
+  const rows = await prisma.$queryRaw<{ month: number; stage: Stage; delta: number }[]>`
+    SELECT greatest(
+             (extract(year FROM t.at + interval '8 hours') * 12 + extract(month FROM t.at + interval '8 hours') - 1)::int,
+             ${monthIndex(first)}::int) AS month,
+           m.stage::text AS stage, sum(m.delta)::int AS delta
+      FROM stage_transition t JOIN project p ON p.id = t.project_id
+      CROSS JOIN LATERAL (VALUES (t.to_stage, 1), (t.from_stage, -1)) AS m(stage, delta)
+     WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)} AND m.stage IS NOT NULL
      GROUP BY 1, 2`;
   const running = new Map<Stage, number>();
   return points.map((p) => {
-    for (const row of rows) if (row.month === p.month) running.set(row.stage, (running.get(row.stage) ?? 0) + row.delta);
+    for (const row of rows) if (row.month === monthIndex(p.month)) running.set(row.stage, (running.get(row.stage) ?? 0) + row.delta);
     return { ...p, counts: new Map(running) };
   });
 }

@@ -29,7 +29,7 @@ export async function meetingDocx(meeting: DispatchMeeting & { tasks: (MeetingTa
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: meeting.title, font: FONT })] }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: `会议日期：${day(meeting.date)}　堵点截至：${agenda.asOf.slice(0, 16).replace("T", " ")}（UTC）`, font: FONT, size: 20 })],
+      children: [new TextRun({ text: `会议日期：${day(meeting.date)}　堵点截至：${new Date(agenda.asOf).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}`, font: FONT, size: 20 })],
     }),
     heading("一、会议议题（按责任单位）", HeadingLevel.HEADING_1),
   ];
