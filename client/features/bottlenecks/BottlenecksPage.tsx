@@ -5,12 +5,12 @@ import { useQuery } from "urql";
 import { describeError } from "../../app/errors";
 import { AS_OF_MIN, todayInChina } from "../../app/useActionParam";
 import type { ViewProps } from "../../app/views";
-import { graphql, readFragment } from "../../graphql";
-import { MovableBoardViewerFragment } from "../board/MovableBoard";
+import { graphql } from "../../graphql";
 import { BottleneckCharts, BottleneckChartsFragment } from "./BottleneckCharts";
 import { BottleneckLists, BottleneckListsFragment } from "./BottleneckLists";
 import type { BottleneckFilter } from "./ExportLink";
 import { ThresholdSettings } from "./ThresholdSettings";
+import { useViewerRole } from "./useViewerRole";
 import "./bottlenecks.css";
 
 const ReferenceDocument = graphql(`
@@ -40,9 +40,9 @@ function endOfDay(date: string): string {
   return new Date(`${date}T23:59:59.999+08:00`).toISOString();
 }
 
-export function BottlenecksPage({ viewer: viewerData }: ViewProps) {
-  const viewer = readFragment(MovableBoardViewerFragment, viewerData);
-  const canConfigure = viewer.role === "OFFICE" || viewer.role === "ADMIN";
+export function BottlenecksPage(_props: ViewProps) {
+  const role = useViewerRole();
+  const canConfigure = role === "OFFICE" || role === "ADMIN";
   const today = todayInChina();
   const [date, setDate] = useState(today);
   const [actionCode, setActionCode] = useState<number | null>(null);

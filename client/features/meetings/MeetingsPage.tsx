@@ -6,8 +6,8 @@ import { useQuery } from "urql";
 import { describeError } from "../../app/errors";
 import { todayInChina } from "../../app/useActionParam";
 import type { ViewProps } from "../../app/views";
-import { graphql, readFragment } from "../../graphql";
-import { MovableBoardViewerFragment } from "../board/MovableBoard";
+import { graphql } from "../../graphql";
+import { useViewerRole } from "../bottlenecks/useViewerRole";
 import "../bottlenecks/bottlenecks.css";
 import { MeetingDetail } from "./MeetingDetail";
 import { TaskRows } from "./MeetingTasks";
@@ -57,9 +57,9 @@ function CreateMeetingForm({ onCreated }: { onCreated: (id: string) => void }) {
   );
 }
 
-export function MeetingsPage({ viewer: viewerData }: ViewProps) {
-  const viewer = readFragment(MovableBoardViewerFragment, viewerData);
-  const canWrite = viewer.role === "OFFICE" || viewer.role === "TEAM";
+export function MeetingsPage(_props: ViewProps) {
+  const role = useViewerRole();
+  const canWrite = role === "OFFICE" || role === "TEAM";
   const [{ data, error }, reexecute] = useQuery({ query: MeetingsQuery });
   const [selected, setSelected] = useState<string | null>(null);
   const current = selected ?? data?.dispatchMeetings[0]?.id ?? null;
