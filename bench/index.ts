@@ -3,6 +3,7 @@
 // compare ratios within one run.
 import { boardDrag } from "./board-drag.js";
 import { load } from "./load.js";
+import { bottlenecks } from "./bottlenecks.js";
 import { signInBurst } from "./sign-in-burst.js";
 
 const benches: Record<string, { title: string; run: () => Promise<Record<string, number>> }> = {
@@ -13,6 +14,10 @@ const benches: Record<string, { title: string; run: () => Promise<Record<string,
   load: {
     title: "load at province scale (20,000 projects): throughput, latency, SQL statements, memory; floors and ratios",
     run: load,
+  },
+  bottlenecks: {
+    title: "bottleneck queries on 20,000 projects (ms, median and p95 of 20 runs, as of now and half a year ago); target under 300",
+    run: bottlenecks,
   },
   "board-drag": {
     title: "board drag: from the pointer event that starts a drag to the first frame with the lifted card, every card of a 500-card action on screen",

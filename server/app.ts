@@ -14,6 +14,8 @@ import { inRequest, requestIdFrom } from "./request-scope.js";
 import { LIMITS, type PersistedOperationsOptions } from "./hardening.js";
 import { log } from "./log.js";
 import { handleAuditExport } from "./modules/audit/http.js";
+import { BOTTLENECK_XLSX_PATH, handleBottleneckExport } from "./modules/bottleneck/http.js";
+import { handleMeetingDocx, MEETING_DOCX_PATH } from "./modules/meeting/http.js";
 import { createTokenSigner } from "./modules/auth/tokens.js";
 import { handleIndicatorExport, INDICATOR_EXPORT_PATH } from "./modules/indicator/http.js";
 import { handleImportTemplate, TEMPLATE_PATH } from "./modules/project/http.js";
@@ -182,6 +184,14 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
     }
     if (req.method === "GET" && url.pathname === INDICATOR_EXPORT_PATH) {
       void handleIndicatorExport(db, tokens, req, res);
+      return;
+    }
+    if (req.method === "GET" && url.pathname === BOTTLENECK_XLSX_PATH) {
+      void handleBottleneckExport(db, tokens, req, res, url);
+      return;
+    }
+    if (req.method === "GET" && url.pathname === MEETING_DOCX_PATH) {
+      void handleMeetingDocx(db, tokens, req, res, url);
       return;
     }
     if (req.method === "GET" && url.pathname === TEMPLATE_PATH) {

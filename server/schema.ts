@@ -7,5 +7,7 @@ import "./modules/project/schema.js";
 import "./modules/pipeline/schema.js";
 import "./modules/indicator/schema.js";
 import "./modules/audit/schema.js";
+import "./modules/bottleneck/schema.js";
+import "./modules/meeting/schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -40,16 +40,28 @@ export function forRoles(...roles: Role[]): (viewer: ViewAccess) => boolean {
 
 export const VIEWS: readonly ViewDefinition[] = [
   {
-    key: "intake",
-    label: "项目入库",
-    allowed: canRegisterProjects,
-    page: lazyPage(() => import("../features/intake/IntakePage"), "IntakePage"),
+    key: "bottlenecks",
+    label: "瓶颈分析",
+    allowed: forRoles("TEAM", "OFFICE", "LEADER", "ADMIN", "AUDITOR"),
+    page: lazyPage(() => import("../features/bottlenecks/BottlenecksPage"), "BottlenecksPage"),
+  },
+  {
+    key: "meetings",
+    label: "调度会议",
+    allowed: forRoles("TEAM", "OFFICE", "LEADER", "ADMIN", "AUDITOR"),
+    page: lazyPage(() => import("../features/meetings/MeetingsPage"), "MeetingsPage"),
   },
   {
     key: "indicators",
     label: "指标监测",
     allowed: () => true,
     page: lazyPage(() => import("../features/indicators/IndicatorsPage"), "IndicatorsPage"),
+  },
+  {
+    key: "intake",
+    label: "项目入库",
+    allowed: canRegisterProjects,
+    page: lazyPage(() => import("../features/intake/IntakePage"), "IntakePage"),
   },
 ];
 

@@ -5,6 +5,7 @@ import { graphql, readFragment, type FragmentOf, type ResultOf } from "../../gra
 import { BoardMovesContext, type CardDragData } from "./boardMoves";
 import { formatInvestment, formatQuantity, FUNDING_KINDS, FUNDING_LABELS } from "./format";
 import type { Stage } from "./moveRules";
+import { LightDot } from "../bottlenecks/LightDot";
 
 export const ProjectCardFragment = graphql(`
   fragment ProjectCard_project on Project {
@@ -31,6 +32,10 @@ export const ProjectCardFragment = graphql(`
     }
     fundingSources {
       kind
+    }
+    light {
+      color
+      reasons
     }
   }
 `);
@@ -167,7 +172,10 @@ export const ProjectCardView = memo(function ProjectCardView({
       ) : (
         <p className="project-card__code">{project.code}</p>
       )}
-      <h3 className="project-card__name">{project.name}</h3>
+      <h3 className="project-card__name">
+        {!past && <LightDot light={project.light} />}
+        {project.name}
+      </h3>
       <p className="project-card__units">
         <span title={project.responsibleUnit.name}>{project.responsibleUnit.shortName}</span>
         {project.township && <span>{project.township.shortName}</span>}

@@ -25,3 +25,8 @@ export function yearElapsedShare(asOf: Date): { year: number; share: number } {
   const elapsed = (day.getTime() - start) / 86_400_000 + 1;
   return { year, share: elapsed / days };
 }
+
+/** The last millisecond of a China calendar day (given as Date scalars are: UTC midnight), as an instant. */
+export function endOfChinaDay(day: Date): Date {
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1) - 8 * 3_600_000 - 1);
+}

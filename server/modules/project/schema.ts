@@ -137,7 +137,7 @@ builder.queryField("projects", (t) =>
 // ---------------------------------------------------------------------------------------------
 // Blockers and monthly progress
 
-const BlockerKindEnum = builder.enumType("BlockerKind", {
+export const BlockerKindEnum = builder.enumType("BlockerKind", {
   values: {
     LAND: { description: "用地" },
     FUNDS: { description: "资金" },

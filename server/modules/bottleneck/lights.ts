@@ -1,0 +1,133 @@
+// Traffic lights (红黄绿灯): a rule over a project's facts as of an instant. The rule is a plain
+// function; the facts of any number of projects are read in one SQL statement (with the office's
+// thresholds), so a board page or a list costs one statement whatever its length.
+import { Prisma, type LightSetting, type PrismaClient, type Stage } from "@prisma/client";
+import DataLoader from "dataloader";
+import { todayInChina, yearElapsedShare } from "../common/calendar.js";
+import { reportMonthRange, sqlChinaDay, sqlInstant } from "./service.js";
+
+export type LightColor = "GREEN" | "YELLOW" | "RED";
+
+export type LightThresholds = Pick<LightSetting, "yellowPoints" | "redPoints" | "unstartedMonths" | "yellowSlipDays" | "redSlipDays">;
+
+export const DEFAULT_LIGHT_THRESHOLDS: LightThresholds = { yellowPoints: 10, redPoints: 30, unstartedMonths: 3, yellowSlipDays: 0, redSlipDays: 90 };
+
+/** What the rule looks at, as of `asOf`. */
+export interface LightFacts {
+  asOf: Date;
+  /** The stage at asOf; null when the project was not registered yet. */
+  stage: Stage | null;
+  plannedStart: Date | null;
+  /** This year's planned investment (万元); null when there is no annual plan. */
+  plannedThisYear: number | null;
+  /** Investment completed this year by asOf (万元). */
+  completedThisYear: number;
+  /** The most days any milestone is overdue at asOf; 0 when none is. */
+  maxOverdueDays: number;
+}
+
+export interface Light {
+  color: LightColor;
+  reasons: string[];
+  /** Points behind 序时进度 (negative: ahead); null without an annual plan. */
+  lagPoints: number | null;
+}
+
+const RANK: Record<LightColor, number> = { GREEN: 0, YELLOW: 1, RED: 2 };
+
+function addMonths(date: Date, months: number): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
+}
+
+/**
+ * The light: red when more than `redPoints` behind 序时进度, when unstarted `unstartedMonths` after the
+ * planned start, or when a milestone is more than `redSlipDays` overdue; yellow from `yellowPoints`
+ * behind or a milestone more than `yellowSlipDays` overdue; green otherwise (and once completed).
+ */
+export function trafficLight(facts: LightFacts, t: LightThresholds): Light {
+  const lagPoints =
+    facts.plannedThisYear && facts.plannedThisYear > 0
+      ? Math.round((yearElapsedShare(facts.asOf).share - facts.completedThisYear / facts.plannedThisYear) * 1000) / 10
+      : null;
+  if (facts.stage === null || facts.stage === "COMPLETED") return { color: "GREEN", reasons: [], lagPoints };
+  let color: LightColor = "GREEN";
+  const reasons: string[] = [];
+  const flag = (c: LightColor, reason: string) => {
+    if (RANK[c] > RANK[color]) color = c;
+    reasons.push(reason);
+  };
+  const today = todayInChina(facts.asOf);
+  if ((facts.stage === "RESERVE" || facts.stage === "PREPARATION") && facts.plannedStart && addMonths(facts.plannedStart, t.unstartedMonths) < today) {
+    flag("RED", `计划开工日期（${facts.plannedStart.toISOString().slice(0, 10)}）已过 ${t.unstartedMonths} 个月仍未开工`);
+  }
+  if (lagPoints !== null) {
+    if (lagPoints > t.redPoints) flag("RED", `投资完成落后序时进度 ${lagPoints} 个百分点（超过 ${t.redPoints}）`);
+    else if (lagPoints >= t.yellowPoints) flag("YELLOW", `投资完成落后序时进度 ${lagPoints} 个百分点`);
+  }
+  if (facts.maxOverdueDays > t.redSlipDays) flag("RED", `节点逾期 ${facts.maxOverdueDays} 天（超过 ${t.redSlipDays} 天）`);
+  else if (facts.maxOverdueDays > t.yellowSlipDays) flag("YELLOW", `节点逾期 ${facts.maxOverdueDays} 天`);
+  return { color, reasons, lagPoints };
+}
+
+/** The facts of the given projects as of asOf, and the office's thresholds, in one statement. */
+export async function lightsOf(prisma: PrismaClient, projectIds: readonly number[], asOf: Date): Promise<Map<number, Light>> {
+  if (projectIds.length === 0) return new Map();
+  const range = reportMonthRange(asOf);
+  const day = sqlChinaDay(asOf);
+  const rows = await prisma.$queryRaw<
+    (LightThresholds & { id: number; stage: Stage | null; plannedStart: Date | null; planned: string | null; completed: string; overdue: number })[]
+  >`
+    SELECT p.id, st.to_stage::text AS stage, p.planned_start AS "plannedStart",
+           (SELECT ap.planned_investment::text FROM project_annual_plan ap WHERE ap.project_id = p.id AND ap.year = ${range.year}) AS planned,
+           (SELECT coalesce(sum(r.investment_this_month), 0)::text FROM progress_report r
+             WHERE r.project_id = p.id AND r.month >= ${range.from} AND r.month <= ${range.to} AND r.reported_at <= ${sqlInstant(asOf)}) AS completed,
+           (SELECT coalesce(max(${day} - m.planned_date), 0)::int FROM milestone m
+             WHERE m.project_id = p.id AND m.planned_date < ${day} AND (m.actual_date IS NULL OR m.actual_date > ${day})) AS overdue,
+           ls.yellow_points AS "yellowPoints", ls.red_points AS "redPoints", ls.unstarted_months AS "unstartedMonths",
+           ls.yellow_slip_days AS "yellowSlipDays", ls.red_slip_days AS "redSlipDays"
+      FROM project p
+      LEFT JOIN light_setting ls ON ls.id = 1
+      LEFT JOIN LATERAL (
+        SELECT t.to_stage FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(asOf)}
+         ORDER BY t.at DESC, t.id DESC LIMIT 1) st ON true
+     WHERE p.id IN (${Prisma.join([...projectIds])})`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      trafficLight(
+        {
+          asOf,
+          stage: row.stage,
+          plannedStart: row.plannedStart,
+          plannedThisYear: row.planned === null ? null : Number(row.planned),
+          completedThisYear: Number(row.completed),
+          maxOverdueDays: row.overdue,
+        },
+        row.yellowPoints === null ? DEFAULT_LIGHT_THRESHOLDS : row,
+      ),
+    ]),
+  );
+}
+
+/**
+ * One loader per request and instant: every light asked for in the same tick (a board's cards, a
+ * list's rows) is read in one statement.
+ */
+const loaders = new WeakMap<object, Map<string, DataLoader<number, Light>>>();
+
+/** `asOf` null: now, one instant for the whole request. */
+export function lightLoader(requestKey: object, prisma: PrismaClient, asOf: Date | null): DataLoader<number, Light> {
+  const perRequest = loaders.get(requestKey) ?? new Map<string, DataLoader<number, Light>>();
+  loaders.set(requestKey, perRequest);
+  const key = asOf ? asOf.toISOString() : "now";
+  let loader = perRequest.get(key);
+  if (!loader) {
+    const at = asOf ?? new Date();
+    loader = new DataLoader<number, Light>(async (ids) => {
+      const lights = await lightsOf(prisma, ids, at);
+      return ids.map((id) => lights.get(id) ?? { color: "GREEN", reasons: [], lagPoints: null });
+    });
+    perRequest.set(key, loader);
+  }
+  return loader;
+}

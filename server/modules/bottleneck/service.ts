@@ -1,0 +1,331 @@
+// Bottleneck review (堵点分析): every figure as of an instant `asOf`, computed in SQL over the stage
+// history, milestones, blockers, annual plans and monthly reports, so a past instant gives the past's
+// answer (the stage then is the target of the last transition at or before it, as board(at:) reads).
+// Plain functions taking a Prisma client; no GraphQL here.
+import { Prisma, type BlockerKind, type PrismaClient, type Stage } from "@prisma/client";
+import { todayInChina, yearElapsedShare } from "../common/calendar.js";
+import { STAGES } from "../common/stage.js";
+
+export interface BottleneckScope {
+  asOf: Date;
+  actionId?: number | null;
+  subTaskId?: number | null;
+  unitId?: number | null;
+}
+
+/** The instant as the `timestamp` columns hold it (UTC, without a zone). */
+export function sqlInstant(at: Date): Prisma.Sql {
+  return Prisma.sql`${at.toISOString()}::timestamp`;
+}
+
+/** asOf's calendar day in China, for the `date` columns (milestones). */
+export function sqlChinaDay(at: Date): Prisma.Sql {
+  return Prisma.sql`${todayInChina(at).toISOString().slice(0, 10)}::date`;
+}
+
+/** The projects in scope: the filters, and not archived by asOf. Alias `p`. */
+export function projectScope(scope: BottleneckScope): Prisma.Sql {
+  const conditions = [Prisma.sql`(p.archived_at IS NULL OR p.archived_at > ${sqlInstant(scope.asOf)})`];
+  if (scope.actionId) conditions.push(Prisma.sql`p.action_id = ${scope.actionId}`);
+  if (scope.subTaskId) conditions.push(Prisma.sql`p.sub_task_id = ${scope.subTaskId}`);
+  if (scope.unitId) conditions.push(Prisma.sql`p.responsible_unit_id = ${scope.unitId}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/** Each project in scope with its stage at asOf and when it entered it (projects not yet registered are left out). */
+function stagesThen(scope: BottleneckScope): Prisma.Sql {
+  return Prisma.sql`
+    SELECT p.id AS project_id, p.responsible_unit_id AS unit_id, st.to_stage, st.at AS entered_at
+      FROM project p
+      CROSS JOIN LATERAL (
+        SELECT t.to_stage, t.at FROM stage_transition t
+         WHERE t.project_id = p.id AND t.at <= ${sqlInstant(scope.asOf)}
+         ORDER BY t.at DESC, t.id DESC LIMIT 1) st
+     WHERE ${projectScope(scope)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stuck projects (滞留): longer in their stage than the stage's dwell threshold
+
+export interface StuckRow {
+  projectId: number;
+  stage: Stage;
+  enteredAt: Date;
+  dwellDays: number;
+  thresholdDays: number;
+}
+
+export async function stuckProjects(prisma: PrismaClient, scope: BottleneckScope, limit: number): Promise<{ total: number; rows: StuckRow[] }> {
+  const rows = await prisma.$queryRaw<(StuckRow & { total: number })[]>`
+    WITH now_stage AS (${stagesThen(scope)}),
+    stuck AS (
+      SELECT s.project_id, s.to_stage, s.entered_at, ss.dwell_threshold_days,
+             floor(extract(epoch FROM (${sqlInstant(scope.asOf)} - s.entered_at)) / 86400)::int AS dwell_days
+        FROM now_stage s JOIN stage_setting ss ON ss.stage = s.to_stage
+       WHERE s.to_stage <> 'COMPLETED')
+    SELECT project_id AS "projectId", to_stage::text AS stage, entered_at AS "enteredAt", dwell_days AS "dwellDays",
+           dwell_threshold_days AS "thresholdDays", (count(*) OVER ())::int AS total
+      FROM stuck WHERE dwell_days > dwell_threshold_days
+     ORDER BY dwell_days DESC, project_id
+     LIMIT ${limit}`;
+  return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overdue milestones: planned before asOf's day, not done by it
+
+export interface OverdueRow {
+  milestoneId: number;
+  projectId: number;
+  name: string;
+  plannedDate: Date;
+  daysOverdue: number;
+}
+
+export async function overdueMilestones(prisma: PrismaClient, scope: BottleneckScope, limit: number): Promise<{ total: number; rows: OverdueRow[] }> {
+  const day = sqlChinaDay(scope.asOf);
+  const rows = await prisma.$queryRaw<(OverdueRow & { total: number })[]>`
+    SELECT m.id AS "milestoneId", m.project_id AS "projectId", m.name, m.planned_date AS "plannedDate",
+           (${day} - m.planned_date)::int AS "daysOverdue", (count(*) OVER ())::int AS total
+      FROM milestone m JOIN project p ON p.id = m.project_id
+     WHERE ${projectScope(scope)}
+       AND m.planned_date < ${day} AND (m.actual_date IS NULL OR m.actual_date > ${day})
+       AND EXISTS (SELECT 1 FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(scope.asOf)})
+     ORDER BY "daysOverdue" DESC, m.id
+     LIMIT ${limit}`;
+  return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Open blockers (堵点): raised by asOf and not resolved by it, by kind and age
+
+/** Age buckets in days: [from, to] inclusive, `to` null for open-ended. */
+export const AGE_BUCKETS: readonly { label: string; from: number; to: number | null }[] = [
+  { label: "30天以内", from: 0, to: 30 },
+  { label: "31–90天", from: 31, to: 90 },
+  { label: "91–180天", from: 91, to: 180 },
+  { label: "180天以上", from: 181, to: null },
+];
+
+export interface BlockerRow {
+  blockerId: number;
+  projectId: number;
+  kind: BlockerKind;
+  description: string;
+  raisedAt: Date;
+  ageDays: number;
+}
+
+export interface BlockerKindSummary {
+  kind: BlockerKind;
+  total: number;
+  /** Counts per AGE_BUCKETS entry, in order. */
+  buckets: number[];
+}
+
+function openBlockers(scope: BottleneckScope): Prisma.Sql {
+  const asOf = sqlInstant(scope.asOf);
+  return Prisma.sql`
+    SELECT b.id, b.project_id, b.kind, b.description, b.raised_at,
+           floor(extract(epoch FROM (${asOf} - b.raised_at)) / 86400)::int AS age_days
+      FROM blocker b JOIN project p ON p.id = b.project_id
+     WHERE ${projectScope(scope)} AND b.raised_at <= ${asOf} AND (b.resolved_at IS NULL OR b.resolved_at > ${asOf})`;
+}
+
+export async function blockerList(prisma: PrismaClient, scope: BottleneckScope, limit: number): Promise<BlockerRow[]> {
+  return prisma.$queryRaw<BlockerRow[]>`
+    SELECT id AS "blockerId", project_id AS "projectId", kind::text AS kind, description, raised_at AS "raisedAt", age_days AS "ageDays"
+      FROM (${openBlockers(scope)}) b
+     ORDER BY age_days DESC, id LIMIT ${limit}`;
+}
+
+export async function blockerSummary(prisma: PrismaClient, scope: BottleneckScope): Promise<BlockerKindSummary[]> {
+  const bucketCase = Prisma.join(
+    AGE_BUCKETS.map((b, i) => Prisma.sql`WHEN age_days >= ${b.from} ${b.to === null ? Prisma.empty : Prisma.sql`AND age_days <= ${b.to}`} THEN ${i}`),
+    " ",
+  );
+  const rows = await prisma.$queryRaw<{ kind: BlockerKind; bucket: number; count: number }[]>`
+    SELECT kind::text AS kind, (CASE ${bucketCase} ELSE 0 END)::int AS bucket, count(*)::int AS count
+      FROM (${openBlockers(scope)}) b GROUP BY 1, 2 ORDER BY 1, 2`;
+  const byKind = new Map<BlockerKind, BlockerKindSummary>();
+  for (const row of rows) {
+    const summary = byKind.get(row.kind) ?? { kind: row.kind, total: 0, buckets: AGE_BUCKETS.map(() => 0) };
+    summary.total += row.count;
+    summary.buckets[row.bucket] = row.count;
+    byKind.set(row.kind, summary);
+  }
+  return [...byKind.values()].sort((a, b) => b.total - a.total);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stage funnel: how many projects reached each stage by asOf (a project reached every stage up to
+// the furthest it has been in), and the conversion from each stage to the next.
+
+export interface FunnelRow {
+  stage: Stage;
+  reached: number;
+  /** reached(next) / reached(this); null for 竣工 or when none reached this stage. */
+  conversion: number | null;
+}
+
+export async function stageFunnel(prisma: PrismaClient, scope: BottleneckScope): Promise<FunnelRow[]> {
+  const rows = await prisma.$queryRaw<{ stage: Stage; reached: number }[]>`
+    WITH furthest AS (
+      SELECT t.project_id, max(t.to_stage) AS top
+        FROM stage_transition t JOIN project p ON p.id = t.project_id
+       WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)}
+       GROUP BY t.project_id)
+    SELECT e.stage::text AS stage, (SELECT count(*) FROM furthest f WHERE f.top >= e.stage)::int AS reached
+      FROM unnest(enum_range(NULL::"Stage")) AS e(stage)`;
+  const reached = new Map(rows.map((r) => [r.stage, r.reached]));
+  return STAGES.map((stage, i) => {
+    const here = reached.get(stage) ?? 0;
+    const next = STAGES[i + 1];
+    return { stage, reached: here, conversion: next && here > 0 ? (reached.get(next) ?? 0) / here : null };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cumulative flow: projects per stage at each month's end (China time) over `months` months ending
+// at asOf (the last point is asOf itself).
+
+export interface FlowPoint {
+  month: string;
+  at: Date;
+  counts: Map<Stage, number>;
+}
+
+/** Month-end instants in China (the next month's first midnight, 08:00 earlier in UTC), the last capped at asOf. */
+export function monthEnds(asOf: Date, months: number): { month: string; at: Date }[] {
+  const day = todayInChina(asOf);
+  const points: { month: string; at: Date }[] = [];
+  for (let i = months - 1; i >= 0; i--) {
+    const first = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() - i, 1));
+    const end = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1) - 8 * 3_600_000 - 1);
+    points.push({ month: first.toISOString().slice(0, 7), at: end < asOf ? end : asOf });
+  }
+  return points;
+}
+
+export async function cumulativeFlow(prisma: PrismaClient, scope: BottleneckScope, months: number): Promise<FlowPoint[]> {
+  const points = monthEnds(scope.asOf, months);
+  const first = points[0]!.month;
+  // Every transition adds a project to its target stage and takes it from its source stage (a
+  // transition's from_stage is the stage it left: the history is a chain). Summed per China month
+  // (earlier months lumped into the first), the running totals give the counts at each month's end,
+  // in one scan of the history rather than a join of every stay with every month end.
+  const monthIndex = (month: string) => {
+    const [y, m] = month.split("-").map(Number) as [number, number];
+    return y * 12 + m - 1;
+  };
+  const rows = await prisma.$queryRaw<{ month: number; stage: Stage; delta: number }[]>`
+    SELECT greatest(
+             (extract(year FROM t.at + interval '8 hours') * 12 + extract(month FROM t.at + interval '8 hours') - 1)::int,
+             ${monthIndex(first)}::int) AS month,
+           m.stage::text AS stage, sum(m.delta)::int AS delta
+      FROM stage_transition t JOIN project p ON p.id = t.project_id
+      CROSS JOIN LATERAL (VALUES (t.to_stage, 1), (t.from_stage, -1)) AS m(stage, delta)
+     WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)} AND m.stage IS NOT NULL
+     GROUP BY 1, 2`;
+  const running = new Map<Stage, number>();
+  return points.map((p) => {
+    for (const row of rows) if (row.month === monthIndex(p.month)) running.set(row.stage, (running.get(row.stage) ?? 0) + row.delta);
+    return { ...p, counts: new Map(running) };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cycle time per stage: days spent in the stage, over the stays that ended by asOf.
+
+export interface CycleTimeRow {
+  stage: Stage;
+  stays: number;
+  medianDays: number | null;
+  p85Days: number | null;
+}
+
+export async function cycleTimes(prisma: PrismaClient, scope: BottleneckScope): Promise<CycleTimeRow[]> {
+  const rows = await prisma.$queryRaw<{ stage: Stage; stays: number; median: number; p85: number }[]>`
+    WITH stays AS (
+      SELECT t.to_stage, extract(epoch FROM (lead(t.at) OVER w - t.at)) / 86400 AS days
+        FROM stage_transition t JOIN project p ON p.id = t.project_id
+       WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)}
+      WINDOW w AS (PARTITION BY t.project_id ORDER BY t.at, t.id))
+    SELECT to_stage::text AS stage, count(*)::int AS stays,
+           (percentile_cont(0.5) WITHIN GROUP (ORDER BY days))::float8 AS median,
+           (percentile_cont(0.85) WITHIN GROUP (ORDER BY days))::float8 AS p85
+      FROM stays WHERE days IS NOT NULL GROUP BY to_stage`;
+  const byStage = new Map(rows.map((r) => [r.stage, r]));
+  return STAGES.filter((s) => s !== "COMPLETED").map((stage) => {
+    const row = byStage.get(stage);
+    return { stage, stays: row?.stays ?? 0, medianDays: row ? Number(row.median) : null, p85Days: row ? Number(row.p85) : null };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 序时进度: the year's planned investment against what was completed by asOf (monthly reports of
+// asOf's year up to its month, reported by asOf), in total, per responsible unit and per action.
+
+export interface InvestmentRow {
+  /** null for the total. */
+  unitId: number | null;
+  actionId: number | null;
+  planned: Prisma.Decimal;
+  completed: Prisma.Decimal;
+}
+
+export interface InvestmentProgress {
+  year: number;
+  elapsedShare: number;
+  total: InvestmentRow;
+  byUnit: InvestmentRow[];
+  byAction: InvestmentRow[];
+}
+
+export function reportMonthRange(asOf: Date): { year: number; from: string; to: string } {
+  const { year } = yearElapsedShare(asOf);
+  return { year, from: `${year}-01`, to: todayInChina(asOf).toISOString().slice(0, 7) };
+}
+
+export async function investmentProgress(prisma: PrismaClient, scope: BottleneckScope): Promise<InvestmentProgress> {
+  const { year, share } = yearElapsedShare(scope.asOf);
+  const range = reportMonthRange(scope.asOf);
+  const rows = await prisma.$queryRaw<{ unitId: number | null; actionId: number | null; grouping: number; planned: Prisma.Decimal; completed: Prisma.Decimal }[]>`
+    WITH planned AS (
+      SELECT ap.project_id, ap.planned_investment AS amount FROM project_annual_plan ap WHERE ap.year = ${year}),
+    done AS (
+      SELECT r.project_id, sum(r.investment_this_month) AS amount FROM progress_report r
+       WHERE r.month >= ${range.from} AND r.month <= ${range.to} AND r.reported_at <= ${sqlInstant(scope.asOf)}
+       GROUP BY r.project_id),
+    per_project AS (
+      SELECT coalesce(pl.project_id, d.project_id) AS project_id, coalesce(pl.amount, 0) AS planned, coalesce(d.amount, 0) AS completed
+        FROM planned pl FULL OUTER JOIN done d ON d.project_id = pl.project_id)
+    SELECT p.responsible_unit_id AS "unitId", p.action_id AS "actionId",
+           GROUPING(p.responsible_unit_id, p.action_id)::int AS grouping,
+           sum(x.planned) AS planned, sum(x.completed) AS completed
+      FROM per_project x JOIN project p ON p.id = x.project_id
+     WHERE ${projectScope(scope)}
+       AND EXISTS (SELECT 1 FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(scope.asOf)})
+     GROUP BY GROUPING SETS ((), (p.responsible_unit_id), (p.action_id))`;
+  const zero = new Prisma.Decimal(0);
+  const toRow = (r: (typeof rows)[number]): InvestmentRow => ({
+    unitId: r.grouping === 1 ? r.unitId : null,
+    actionId: r.grouping === 2 ? r.actionId : null,
+    planned: new Prisma.Decimal(r.planned),
+    completed: new Prisma.Decimal(r.completed),
+  });
+  const total = rows.find((r) => r.grouping === 3);
+  return {
+    year,
+    elapsedShare: share,
+    total: total ? toRow(total) : { unitId: null, actionId: null, planned: zero, completed: zero },
+    // GROUPING(unit, action): bit 1 is the action's, bit 2 the unit's; 1 = grouped by unit.
+    byUnit: rows.filter((r) => r.grouping === 1).map(toRow).sort((a, b) => b.planned.comparedTo(a.planned)),
+    byAction: rows.filter((r) => r.grouping === 2).map(toRow).sort((a, b) => (a.actionId ?? 0) - (b.actionId ?? 0)),
+  };
+}
+
+/** The completed share of the planned investment (0 when nothing is planned). */
+export function completedShare(row: Pick<InvestmentRow, "planned" | "completed">): number {
+  return row.planned.isZero() ? 0 : row.completed.div(row.planned).toNumber();
+}
