@@ -7,5 +7,6 @@ import "./modules/project/schema.js";
 import "./modules/pipeline/schema.js";
 import "./modules/indicator/schema.js";
 import "./modules/audit/schema.js";
+import "./modules/supervision/schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });
