@@ -15,6 +15,7 @@ import { log } from "./log.js";
 import { handleAuditExport } from "./modules/audit/http.js";
 import { createTokenSigner } from "./modules/auth/tokens.js";
 import { handleImportTemplate, TEMPLATE_PATH } from "./modules/project/http.js";
+import { handleSupervisionExport, SUPERVISION_EXPORT_PREFIX } from "./modules/supervision/http.js";
 import { createLiveEvents, type BoardPubSub } from "./pubsub.js";
 import { createGraphQLServer } from "./yoga.js";
 
@@ -159,6 +160,10 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
     }
     if (req.method === "GET" && (url.pathname === "/export/audit.csv" || url.pathname === "/export/audit.xlsx")) {
       void handleAuditExport(db, tokens, req, res, url);
+      return;
+    }
+    if (req.method === "GET" && url.pathname.startsWith(SUPERVISION_EXPORT_PREFIX)) {
+      void handleSupervisionExport(db, tokens, req, res, url);
       return;
     }
     if (req.method === "GET" && url.pathname === TEMPLATE_PATH) {

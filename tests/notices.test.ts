@@ -1,5 +1,6 @@
 // 督办单: issued by the office, replied by the unit's owners (late replies flagged), closed or
 // escalated by the office; who may do what; the lists each role sees; every write audited.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInChina } from "../server/modules/common/calendar.js";
 import { makeProject } from "./support/projects.js";
@@ -157,6 +158,11 @@ describe("supervision notices", () => {
     expect(byUnit.data.supervisionNotices.edges.map((e: any) => e.node.subject)).toEqual(["住建局督办"]);
     const escalated = await server.gql(LIST, { filter: { state: "ESCALATED" } }, office);
     expect(escalated.data.supervisionNotices.edges.map((e: any) => e.node.subject)).toEqual(["资金到位情况"]);
+    const response = await fetch(`${server.url}/export/supervision/notices.xlsx`, { headers: { authorization: `Bearer ${ownerZjj}` } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await response.arrayBuffer()) as ArrayBuffer);
+    const sheet = book.getWorksheet("督办单")!;
+    expect([sheet.rowCount, sheet.getRow(2).getCell(5).value]).toEqual([2, "住建局督办"]);
     const auditor = await server.signIn("auditor", "AUDITOR");
     expect((await server.gql(LIST, {}, auditor)).data.supervisionNotices.totalCount).toBe(total);
   });

@@ -1,5 +1,6 @@
 // 红黑榜: a scripted history for four units over 2025-Q2, scored by hand here; exemptions; publishing
 // (idempotent, audited, frozen) and recomputing a published period after records dated later.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeProject } from "./support/projects.js";
 import { startTestServer, type TestServer } from "./support/server.js";
@@ -340,6 +341,25 @@ describe("scoreboard", () => {
     expect(ownerView.data.scoreboard.entries.map((e: any) => e.unit.code)).toEqual(["zjj", "fgj", "jtj", "jkj"]);
     const history = await server.gql(`{ scoreboardPublications { period schemeVersion entryCount publishedBy { username } } }`, {}, owner);
     expect(history.data.scoreboardPublications).toEqual([{ period: PERIOD, schemeVersion: 2, entryCount: 4, publishedBy: { username: "office" } }]);
+  });
+
+  it("exports the ranked table with its drill-down and the published lists as XLSX", async () => {
+    const download = async (path: string, token: string) => {
+      const response = await fetch(`${server.url}/export/supervision/${path}`, { headers: { authorization: `Bearer ${token}` } });
+      return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+    };
+    const file = await download(`scoreboard.xlsx?period=${PERIOD}`, owner);
+    expect(file.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as unknown as ArrayBuffer);
+    const ranking = book.getWorksheet("红黑榜")!;
+    expect(ranking.getRow(2).values).toEqual([undefined, 1, "渠县住房和城乡建设局", 100, "红榜", "达标", 100]);
+    expect(book.getWorksheet("得分明细")!.rowCount).toBe(1 + 4 * 6);
+    expect((await download("scoreboard.xlsx?period=2025-Q1", owner)).status).toBe(403);
+    expect((await download("scoreboard.xlsx?period=2025-Q5", team)).status).toBe(400);
+    expect((await download("publications.xlsx", owner)).status).toBe(200);
+    expect((await download("exemptions.xlsx", owner)).status).toBe(404);
+    expect((await download("exemptions.xlsx", team)).status).toBe(200);
   });
 
   it("refuses a malformed period", async () => {

@@ -1,5 +1,5 @@
 // 督办单 (supervision notices) and the 红黑榜 (scoring: scheme, exemptions, scoreboards, publication).
-import type { Role, Unit, User } from "@prisma/client";
+import type { Unit, User } from "@prisma/client";
 import DataLoader from "dataloader";
 import { GraphQLError } from "graphql";
 import { builder } from "../../builder.js";
@@ -17,12 +17,9 @@ import { isNoticeOverdue, issueNotice, noticeWhere, OPEN_NOTICE_STATES, replyNot
 import { parsePeriod } from "./period.js";
 import { isPublished, publishScoreboard, readScoreboard, recomputeScoreboard, type Scoreboard } from "./publication.js";
 import { COMPONENT_NAMES, COMPONENTS, currentScheme, saveScheme, schemeHistory, type ComponentKey, type Scheme } from "./scheme.js";
+import { NOTICE_READERS, SCORE_READERS } from "./roles.js";
 import type { AppliedExemption, ComponentScore, UnitScore } from "./scoring.js";
 
-/** Who reads scoreboards as they are computed; owners read published lists only. */
-export const SCORE_READERS: readonly Role[] = ["TEAM", "OFFICE", "LEADER", "ADMIN", "AUDITOR"];
-/** Everyone reads notices; owners only their own unit's (noticeWhere). */
-export const NOTICE_READERS: readonly Role[] = [...SCORE_READERS, "OWNER"];
 
 // Units and users of entries and publications, loaded once per request.
 const loaders = new WeakMap<Context, { units: DataLoader<number, Unit>; users: DataLoader<number, User> }>();
