@@ -10,6 +10,7 @@ import type { CacheExchangeOpts } from "@urql/exchange-graphcache";
 import { boardOptimistic, boardUpdates } from "../features/board/boardCache";
 import type { introspection } from "../graphql-env.d.ts";
 import { intakeUpdates } from "../features/intake/cacheUpdates";
+import { supervisionKeys, supervisionPossibleTypes } from "../features/supervision/cacheConfig";
 
 type SchemaTypes = introspection["types"];
 type RootTypeName = introspection["query"] | introspection["mutation"] | "Subscription";
@@ -82,6 +83,7 @@ const keys: Record<Exclude<EmbeddedTypeName, RootTypeName>, typeof embedded> = {
   UserConnection: embedded,
   UserEdge: embedded,
   ValidationError: embedded,
+  ...supervisionKeys,
 };
 
 const possibleTypeSets: PossibleTypeSets = {
@@ -156,8 +158,10 @@ const possibleTypeSets: PossibleTypeSets = {
     Milestone: true,
     ProgressReport: true,
     Project: true,
+    ScoringExemption: true,
     StageTransition: true,
     SubTask: true,
+    SupervisionNotice: true,
     Unit: true,
     User: true,
   },
@@ -221,6 +225,7 @@ const possibleTypeSets: PossibleTypeSets = {
     UpdateUserSuccess: true,
     ValidationError: true,
   },
+  ...supervisionPossibleTypes,
 };
 
 const possibleTypes = Object.fromEntries(
