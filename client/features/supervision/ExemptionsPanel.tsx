@@ -174,7 +174,7 @@ export function ExemptionsPanel({ canEdit, onChanged }: { canEdit: boolean; onCh
         </form>
       )}
       {data && data.scoringExemptions.length > 0 && (
-        <table className="sv-table">
+        <table className="sv-table sv-table--stack">
           <thead>
             <tr>
               <th>单位</th>

@@ -17,7 +17,7 @@ export function NoticesTable({ notices, viewerUnitId, isOwner, isOffice }: Notic
   if (notices.length === 0) return <p className="panel-message">没有符合条件的督办单。</p>;
   return (
     <div className="sv-table-wrap">
-      <table className="sv-table sv-notices">
+      <table className="sv-table sv-table--stack sv-notices">
         <thead>
           <tr>
             <th>项目</th>

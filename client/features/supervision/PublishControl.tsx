@@ -3,7 +3,8 @@ import { useRef, useState } from "react";
 import { periodLabel } from "./periods";
 import { usePublishScoreboard } from "./usePublishScoreboard";
 
-export function PublishControl({ period, onPublished }: { period: string; onPublished: () => void }) {
+/** `published`: the period is published already (only the outcome of a publication here stays shown). */
+export function PublishControl({ period, published, onPublished }: { period: string; published: boolean; onPublished: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const { publish, fetching } = usePublishScoreboard();
@@ -18,9 +19,11 @@ export function PublishControl({ period, onPublished }: { period: string; onPubl
 
   return (
     <>
-      <button type="button" className="button button--primary button--small" onClick={() => { setMessage(null); dialog.current?.showModal(); }}>
-        发布本期榜单
-      </button>
+      {!published && (
+        <button type="button" className="button button--primary button--small" onClick={() => { setMessage(null); dialog.current?.showModal(); }}>
+          发布本期榜单
+        </button>
+      )}
       {message && <span className={message.error ? "form-message form-message--error" : "form-message"} role={message.error ? "alert" : "status"}>{message.text}</span>}
       <dialog ref={dialog} className="dialog" aria-labelledby="sv-publish-title">
         <div className="dialog__form">

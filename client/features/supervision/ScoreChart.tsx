@@ -19,6 +19,8 @@ export function ScoreChart({ entries, passMark }: { entries: Entry[]; passMark: 
         {
           type: "bar",
           name: "得分",
+          // A score of 0 still shows its colour (a black-list entry).
+          barMinHeight: 3,
           data: entries.map((e) => ({ value: e.score, itemStyle: { color: COLORS[e.mark] } })),
           markLine: passMark === null ? undefined : { symbol: "none", data: [{ yAxis: passMark, name: "达标线" }], lineStyle: { type: "dashed", color: "#d08a12" }, label: { formatter: "达标线 {c}" } },
         },

@@ -59,7 +59,7 @@ function ScoreDrillDown({ entry }: { entry: Entry }) {
   const points = entry.components.reduce((sum, c) => sum + c.points, 0);
   return (
     <div className="sv-drill" aria-label={`${entry.unit.name}得分明细`}>
-      <table className="sv-table sv-drill__table">
+      <table className="sv-table sv-table--stack sv-drill__table">
         <thead>
           <tr>
             <th>考核项</th>

@@ -102,10 +102,10 @@ export function ScoreboardPage({ viewer: viewerData }: ViewProps) {
 
         {section === "board" && (
           <>
-            <div className="sv-toolbar" role="group" aria-label="考核期">
+            <div className="sv-toolbar" role="group" aria-label="选择考核期">
               <label className="filter">
                 <span className="filter__label">考核期</span>
-                <select className="select" value={period ?? ""} onChange={(e) => setChosen(e.target.value)}>
+                <select className="select" aria-label="考核期" value={period ?? ""} onChange={(e) => setChosen(e.target.value)}>
                   {live
                     ? periodOptions().map((group) => (
                         <optgroup key={group.year} label={`${group.year} 年`}>
@@ -130,7 +130,7 @@ export function ScoreboardPage({ viewer: viewerData }: ViewProps) {
                 </span>
               )}
               <span className="sv-toolbar__spacer" />
-              {office && board && !board.published && period && <PublishControl period={period} onPublished={reload} />}
+              {office && board && period && <PublishControl key={period} period={period} published={board.published} onPublished={reload} />}
               {period && (
                 <a className="button button--small" href={exportHref("scoreboard", { period })} download>
                   导出 Excel

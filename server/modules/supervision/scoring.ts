@@ -69,19 +69,19 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 const formatNumber = (value: number) => String(round2(value));
 
 function componentScore(key: ComponentKey, f: Figures, scheme: Scheme, share: number): { score: number | null; explanation: string } {
-  const rate = (label: string, metLabel: string) =>
+  const rate = (label: string, metLabel: string, unit: string) =>
     f.due > 0
-      ? { score: round2((f.met / f.due) * 100), explanation: `${label} ${f.due} 个，${metLabel} ${f.met} 个` }
+      ? { score: round2((f.met / f.due) * 100), explanation: `${label} ${f.due} ${unit}，${metLabel} ${f.met} ${unit}` }
       : { score: null, explanation: `本期无${label}` };
   switch (key) {
     case "MILESTONES":
-      return rate("计划在本期完成的节点", "按期完成");
+      return rate("计划在本期完成的节点", "按期完成", "个");
     case "ADVANCEMENT":
-      return rate("已到计划开工日期的项目", "已开工");
+      return rate("已到计划开工日期的项目", "已开工", "个");
     case "REPORTS":
-      return rate("本期应报月度进度", "按时报送");
+      return rate("应报月度进度", "按时报送", "份");
     case "NOTICES":
-      return rate("本期到期的督办单", "按时回复");
+      return rate("回复期限在本期的督办单", "按时回复", "件");
     case "INVESTMENT": {
       const planned = f.planned ?? 0;
       const completed = f.completed ?? 0;
