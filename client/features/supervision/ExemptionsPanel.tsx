@@ -173,6 +173,7 @@ export function ExemptionsPanel({ canEdit, onChanged }: { canEdit: boolean; onCh
           </div>
         </form>
       )}
+      {data && data.scoringExemptions.length === 0 && <p className="sv-muted">尚无豁免记录。</p>}
       {data && data.scoringExemptions.length > 0 && (
         <table className="sv-table sv-table--stack">
           <thead>

@@ -103,6 +103,7 @@ export function ScoreboardPage({ viewer: viewerData }: ViewProps) {
         {section === "board" && (
           <>
             <div className="sv-toolbar" role="group" aria-label="选择考核期">
+              {(live || publishedPeriods.length > 0) && (
               <label className="filter">
                 <span className="filter__label">考核期</span>
                 <select className="select" aria-label="考核期" value={period ?? ""} onChange={(e) => setChosen(e.target.value)}>
@@ -124,6 +125,7 @@ export function ScoreboardPage({ viewer: viewerData }: ViewProps) {
                       ))}
                 </select>
               </label>
+              )}
               {board && (
                 <span className={board.published ? "sv-status sv-status--published" : "sv-status"}>
                   {board.published ? `已发布 · ${formatDateTime(board.publishedAt)} · ${board.publishedBy?.displayName ?? ""}` : "未发布（按当前记录实时计算）"}
