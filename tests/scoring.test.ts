@@ -234,6 +234,32 @@ describe("scoreboard", () => {
     expect([fgjBy.BLOCKERS.counted, fgjBy.NOTICES.counted, fgj.countedWeight]).toEqual([false, false, 75]);
   });
 
+  it("scores a month (2025-06) from the items that fall due in it, by hand", async () => {
+    const pts = (weight: number, score: number) => round2((weight * score) / 100);
+    // A in June: milestones 0 of 2 (one late, one open); started 1 of 2; 300 of 1000 × 序时进度 (June's
+    // report came in July); no blocker resolved in June; May's report on time (1 of 1); the notice due
+    // 06-10 replied late (0 of 1). Counted weight 85.
+    const investment = round2(Math.min(100, (300 / (1000 * SHARE)) * 100));
+    const a = round2(((pts(20, 0) + pts(20, 50) + pts(20, investment) + pts(15, 100) + pts(10, 0)) / 85) * 100);
+    expect(a).toBeCloseTo(43.65, 2); // 37.1 / 85 × 100
+    const { data } = await server.gql(SCOREBOARD, { p: "2025-06" }, team);
+    const jtj = data.scoreboard.entries.find((e: any) => e.unit.code === "jtj");
+    expect(jtj.score).toBeCloseTo(a, 2);
+    expect(jtj.countedWeight).toBe(85);
+    const by = Object.fromEntries(jtj.components.map((c: any) => [c.component, [c.due, c.met, c.counted]]));
+    expect(by).toEqual({
+      MILESTONES: [2, 0, true],
+      ADVANCEMENT: [2, 1, true],
+      INVESTMENT: [1, null, true],
+      BLOCKERS: [null, null, false],
+      REPORTS: [1, 1, true],
+      NOTICES: [1, 0, true],
+    });
+    // B in June: milestone 1 of 1, started, ahead of 序时进度, May's report on time: 100 over weight 75.
+    const zjj = data.scoreboard.entries.find((e: any) => e.unit.code === "zjj");
+    expect([zjj.score, zjj.countedWeight, zjj.rank]).toEqual([100, 75, 1]);
+  });
+
   it("takes exempted items out of the computation, visibly, as computed by hand, and puts them back when revoked", async () => {
     const grant = `mutation($input: GrantScoringExemptionInput!) {
       grantScoringExemption(input: $input) { __typename ... on GrantScoringExemptionSuccess { exemption { id } } ... on ValidationError { field message } ... on Error { message } }
