@@ -57,7 +57,7 @@ export async function periodFigures(tx: Tx, period: Period, reportDueDay: number
   const endAt = ts(period.endInstant);
   // The projects as they stood at the period's end, with whether a project exemption covers it.
   const projects = Prisma.sql`
-    proj AS (
+    proj AS MATERIALIZED (
       SELECT p.id, p.responsible_unit_id AS unit_id,
         EXISTS (
           SELECT 1 FROM scoring_exemption e
@@ -127,10 +127,19 @@ export async function periodFigures(tx: Tx, period: Period, reportDueDay: number
           m + interval '1 month' - interval '8 hours' AS month_end,
           m + interval '1 month' + make_interval(days => ${reportDueDay}::int) - interval '8 hours' AS due_at
         FROM generate_series(${start}::date - interval '1 month', ${end}::date - interval '1 month', interval '1 month') AS m
+      ), spans AS MATERIALIZED (
+        -- Each stage a project was in, from its transition to the next (ties ordered by id).
+        SELECT t.project_id, t.to_stage::text AS stage, t.at AS from_at,
+          lead(t.at) OVER (PARTITION BY t.project_id ORDER BY t.at, t.id) AS to_at
+        FROM stage_transition t
+        WHERE t.at <= ${endAt}::timestamp
+      ), building AS MATERIALIZED (
+        SELECT * FROM spans WHERE stage IN ('STARTED', 'UNDER_CONSTRUCTION')
       ), needed AS (
-        SELECT proj.unit_id, proj.exempt, proj.id, months.month, months.due_at,
-          ${stageAt(Prisma.sql`proj.id`, Prisma.sql`months.month_end`)} AS stage
-        FROM proj CROSS JOIN months
+        SELECT proj.unit_id, proj.exempt, proj.id, months.month, months.due_at
+        FROM building
+        JOIN months ON building.from_at <= months.month_end AND (building.to_at IS NULL OR building.to_at > months.month_end)
+        JOIN proj ON proj.id = building.project_id
       )
       SELECT needed.unit_id,
         count(*) FILTER (WHERE NOT needed.exempt)::int AS due,
@@ -138,7 +147,6 @@ export async function periodFigures(tx: Tx, period: Period, reportDueDay: number
         count(*) FILTER (WHERE needed.exempt)::int AS excluded
       FROM needed
       LEFT JOIN progress_report r ON r.project_id = needed.id AND r.month = needed.month AND r.reported_at <= ${endAt}::timestamp
-      WHERE needed.stage IN ('STARTED', 'UNDER_CONSTRUCTION')
       GROUP BY needed.unit_id`,
     () => tx.$queryRaw<Row[]>`
       WITH ${projects}
