@@ -392,4 +392,17 @@ describe("scoreboard", () => {
     const { errors } = await server.gql(SCOREBOARD, { p: "2025-13" }, team);
     expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
+
+  it("lets the leading group and auditors read the live computation, and not owners", async () => {
+    const leader = await server.signIn("leader", "LEADER");
+    const auditor = await server.signIn("auditor", "AUDITOR");
+    for (const token of [leader, auditor]) {
+      const { data } = await server.gql(RECOMPUTED, { p: "2025-Q3" }, token);
+      expect(data.recomputedScoreboard.published).toBe(false);
+    }
+    expect((await server.gql(RECOMPUTED, { p: "2025-Q3" }, owner)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await server.gql(`{ scoringExemptions { id } }`, {}, owner)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const publish = await server.gql(PUBLISH, { input: { period: "2025-Q3" } }, leader);
+    expect(publish.data.publishScoreboard.__typename).toBe("ForbiddenError");
+  });
 });

@@ -104,27 +104,27 @@ export function ScoreboardPage({ viewer: viewerData }: ViewProps) {
           <>
             <div className="sv-toolbar" role="group" aria-label="选择考核期">
               {(live || publishedPeriods.length > 0) && (
-              <label className="filter">
-                <span className="filter__label">考核期</span>
-                <select className="select" aria-label="考核期" value={period ?? ""} onChange={(e) => setChosen(e.target.value)}>
-                  {live
-                    ? periodOptions().map((group) => (
-                        <optgroup key={group.year} label={`${group.year} 年`}>
-                          {group.periods.map((p) => (
-                            <option key={p.key} value={p.key}>
-                              {p.label}
-                              {publishedPeriods.includes(p.key) ? "（已发布）" : ""}
-                            </option>
-                          ))}
-                        </optgroup>
-                      ))
-                    : publishedPeriods.map((p) => (
-                        <option key={p} value={p}>
-                          {periodLabel(p)}
-                        </option>
-                      ))}
-                </select>
-              </label>
+                <label className="filter">
+                  <span className="filter__label">考核期</span>
+                  <select className="select" aria-label="考核期" value={period ?? ""} onChange={(e) => setChosen(e.target.value)}>
+                    {live
+                      ? periodOptions().map((group) => (
+                          <optgroup key={group.year} label={`${group.year} 年`}>
+                            {group.periods.map((p) => (
+                              <option key={p.key} value={p.key}>
+                                {p.label}
+                                {publishedPeriods.includes(p.key) ? "（已发布）" : ""}
+                              </option>
+                            ))}
+                          </optgroup>
+                        ))
+                      : publishedPeriods.map((p) => (
+                          <option key={p} value={p}>
+                            {periodLabel(p)}
+                          </option>
+                        ))}
+                  </select>
+                </label>
               )}
               {board && (
                 <span className={board.published ? "sv-status sv-status--published" : "sv-status"}>
