@@ -8,7 +8,7 @@ type Entry = ResultOf<typeof ScoreboardFragment>["entries"][number];
 
 const COLORS = { RED: "#c0262d", BLACK: "#1c2533", NONE: "#8aa4d6" } as const;
 
-export function ScoreChart({ entries, passMark }: { entries: Entry[]; passMark: number | null }) {
+export function ScoreChart({ entries, passMark }: { entries: Entry[]; passMark: number }) {
   const option = useMemo(
     () => ({
       grid: { left: 40, right: 16, top: 24, bottom: 72 },
@@ -22,7 +22,7 @@ export function ScoreChart({ entries, passMark }: { entries: Entry[]; passMark: 
           // A score of 0 still shows its colour (a black-list entry).
           barMinHeight: 3,
           data: entries.map((e) => ({ value: e.score, itemStyle: { color: COLORS[e.mark] } })),
-          markLine: passMark === null ? undefined : { symbol: "none", data: [{ yAxis: passMark, name: "达标线" }], lineStyle: { type: "dashed", color: "#d08a12" }, label: { formatter: "达标线 {c}" } },
+          markLine: { symbol: "none", data: [{ yAxis: passMark, name: "达标线" }], lineStyle: { type: "dashed", color: "#d08a12" }, label: { formatter: "达标线 {c}" } },
         },
       ],
     }),

@@ -145,9 +145,9 @@ export function ScoreboardPage({ viewer: viewerData }: ViewProps) {
             {board && (
               <>
                 <p className="sv-muted">
-                  {periodLabel(board.period)} · 考核方案第 {board.schemeVersion} 版 · 期末序时进度 {Math.round(board.yearElapsedShare * 1000) / 10}%
+                  {periodLabel(board.period)} · 考核方案第 {board.schemeVersion} 版（达标线 {board.scheme.passMark} 分，堵点化解目标 {board.scheme.blockerTargetDays} 天，月报次月 {board.scheme.reportDueDay} 日前报送） · 期末序时进度 {Math.round(board.yearElapsedShare * 1000) / 10}%
                 </p>
-                <ScoreChart entries={board.entries} passMark={meta && meta.scoringScheme.version === board.schemeVersion ? meta.scoringScheme.passMark : null} />
+                <ScoreChart entries={board.entries} passMark={board.scheme.passMark} />
                 <ScoreTable entries={board.entries} />
               </>
             )}

@@ -11,6 +11,11 @@ export const ScoreboardFragment = graphql(`
       displayName
     }
     schemeVersion
+    scheme {
+      passMark
+      blockerTargetDays
+      reportDueDay
+    }
     yearElapsedShare
     entries {
       score

@@ -16,7 +16,7 @@ import { grantExemption, revokeExemption } from "./exemptions.js";
 import { isNoticeOverdue, issueNotice, noticeWhere, OPEN_NOTICE_STATES, replyNotice, resolveNotice } from "./notices.js";
 import { parsePeriod } from "./period.js";
 import { isPublished, publishScoreboard, readScoreboard, recomputeScoreboard, type Scoreboard } from "./publication.js";
-import { COMPONENT_NAMES, COMPONENTS, currentScheme, saveScheme, schemeHistory, type ComponentKey, type Scheme } from "./scheme.js";
+import { COMPONENT_NAMES, COMPONENTS, currentScheme, saveScheme, schemeById, schemeHistory, type ComponentKey, type Scheme } from "./scheme.js";
 import { NOTICE_READERS, SCORE_READERS } from "./roles.js";
 import type { AppliedExemption, ComponentScore, UnitScore } from "./scoring.js";
 
@@ -428,6 +428,7 @@ const ScoreboardRef = builder.objectRef<Scoreboard>("Scoreboard").implement({
       resolve: (b, _args, context) => (b.publishedById === null ? null : loadersOf(context).users.load(b.publishedById)),
     }),
     schemeVersion: t.exposeInt("schemeVersion"),
+    scheme: t.field({ type: ScoringSchemeRef, description: "The scheme version the entries were computed with", resolve: (b, _args, { prisma }) => schemeById(prisma, b.schemeId) }),
     yearElapsedShare: t.exposeFloat("yearElapsedShare", { description: "序时进度 at the period's end" }),
     entries: t.field({ type: [ScoreEntryRef], description: "Rank order", resolve: (b) => b.entries }),
   }),
