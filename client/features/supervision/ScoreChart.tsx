@@ -11,7 +11,7 @@ const COLORS = { RED: "#c0262d", BLACK: "#1c2533", NONE: "#8aa4d6" } as const;
 export function ScoreChart({ entries, passMark }: { entries: Entry[]; passMark: number }) {
   const option = useMemo(
     () => ({
-      grid: { left: 40, right: 16, top: 24, bottom: 72 },
+      grid: { left: 40, right: 64, top: 24, bottom: 72 },
       tooltip: { trigger: "axis" },
       xAxis: { type: "category", data: entries.map((e) => e.unit.shortName), axisLabel: { rotate: 40, interval: 0, fontSize: 11 } },
       yAxis: { type: "value", min: 0, max: 100 },
