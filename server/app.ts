@@ -19,6 +19,7 @@ import { handleMeetingDocx, MEETING_DOCX_PATH } from "./modules/meeting/http.js"
 import { createTokenSigner } from "./modules/auth/tokens.js";
 import { handleIndicatorExport, INDICATOR_EXPORT_PATH } from "./modules/indicator/http.js";
 import { handleImportTemplate, TEMPLATE_PATH } from "./modules/project/http.js";
+import { handleSupervisionExport, SUPERVISION_EXPORT_PREFIX } from "./modules/supervision/http.js";
 import { createLiveEvents, type BoardPubSub } from "./pubsub.js";
 import { createGraphQLServer } from "./yoga.js";
 
@@ -192,6 +193,10 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
     }
     if (req.method === "GET" && url.pathname === MEETING_DOCX_PATH) {
       void handleMeetingDocx(db, tokens, req, res, url);
+      return;
+    }
+    if (req.method === "GET" && url.pathname.startsWith(SUPERVISION_EXPORT_PREFIX)) {
+      void handleSupervisionExport(db, tokens, req, res, url);
       return;
     }
     if (req.method === "GET" && url.pathname === TEMPLATE_PATH) {

@@ -9,5 +9,6 @@ import "./modules/indicator/schema.js";
 import "./modules/audit/schema.js";
 import "./modules/bottleneck/schema.js";
 import "./modules/meeting/schema.js";
+import "./modules/supervision/schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -63,6 +63,18 @@ export const VIEWS: readonly ViewDefinition[] = [
     allowed: canRegisterProjects,
     page: lazyPage(() => import("../features/intake/IntakePage"), "IntakePage"),
   },
+  {
+    key: "supervision",
+    label: "督办",
+    allowed: forRoles("TEAM", "OFFICE", "LEADER", "ADMIN", "AUDITOR", "OWNER"),
+    page: lazyPage(() => import("../features/supervision/SupervisionPage"), "SupervisionPage"),
+  },
+  {
+    key: "scoreboard",
+    label: "红黑榜",
+    allowed: forRoles("TEAM", "OFFICE", "LEADER", "ADMIN", "AUDITOR", "OWNER"),
+    page: lazyPage(() => import("../features/supervision/ScoreboardPage"), "ScoreboardPage"),
+  },
 ];
 
 /** The pages this user may open, in navigation order. */

@@ -26,6 +26,7 @@ const ProjectDrawerQueryDocument = graphql(
           code
           name
           version
+          openNoticeCount
           responsibleUnit {
             id
           }
@@ -104,7 +105,14 @@ export function ProjectDrawer({ projectId, viewer: viewerData, onClose }: Projec
       <div className="drawer__panel">
         <header className="drawer__header">
           <div className="drawer__titles">
-            <p className="drawer__eyebrow">项目详情{project ? ` · ${project.code}` : ""}</p>
+            <p className="drawer__eyebrow">
+              项目详情{project ? ` · ${project.code}` : ""}
+              {project && project.openNoticeCount > 0 && (
+                <a className="card-badge card-badge--overdue" style={{ marginLeft: 8, textDecoration: "none", cursor: "pointer" }} href="?view=supervision" title="未办结的督办单">
+                  督办 {project.openNoticeCount}
+                </a>
+              )}
+            </p>
             <h2 className="drawer__title" id={titleId}>
               {project ? project.name : "项目详情"}
             </h2>
