@@ -76,6 +76,18 @@ describe("board cache", () => {
     expect(cards((await server.gql<Board>(BOARD, { actionCode: 3 }, token)).data!)["C-03"]).toBeDefined();
   });
 
+  it("reads the board again when the office changes the traffic-light thresholds", async () => {
+    await server.gql<Board>(BOARD, { actionCode: 3 }, token);
+    expect((await server.gql<Board>(BOARD, { actionCode: 3 }, token)).statements).toBeLessThanOrEqual(2);
+    const set = await server.gql(
+      `mutation($input: SetLightThresholdsInput!) { setLightThresholds(input: $input) { __typename } }`,
+      { input: { yellowPoints: 5, redPoints: 20, unstartedMonths: 2, yellowSlipDays: 0, redSlipDays: 60 } },
+      token,
+    );
+    expect(set.data.setLightThresholds.__typename).toBe("SetLightThresholdsSuccess");
+    expect((await server.gql<Board>(BOARD, { actionCode: 3 }, token)).statements).toBeGreaterThan(2);
+  });
+
   it("is never stale after a change made through another server process", async () => {
     // A second server on the same database, as a second process of one deployment is.
     const other = createApp(server.db);

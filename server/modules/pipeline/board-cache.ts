@@ -47,13 +47,17 @@ export function boardActionCodes(schema: GraphQLSchema, document: DocumentNode, 
   return codes.length > 0 ? codes : null;
 }
 
-/** Changes with every change to the projects of these actions (see the file's comment). */
+/**
+ * Changes with every change to the projects of these actions (see the file's comment), and with the
+ * office's traffic-light thresholds, which colour every card.
+ */
 export async function boardFingerprint(prisma: PrismaClient, actionCodes: number[]): Promise<string> {
-  const [row] = await prisma.$queryRaw<{ versions: bigint | null; projects: bigint }[]>`
-    SELECT sum(p.version)::bigint AS versions, count(*)::bigint AS projects
+  const [row] = await prisma.$queryRaw<{ versions: bigint | null; projects: bigint; lights: Date | null }[]>`
+    SELECT sum(p.version)::bigint AS versions, count(*)::bigint AS projects,
+           (SELECT max(updated_at) FROM light_setting) AS lights
       FROM project p JOIN action a ON a.id = p.action_id
      WHERE a.code = ANY(${actionCodes}::int[])`;
-  return `${row?.versions ?? 0}:${row?.projects ?? 0}`;
+  return `${row?.versions ?? 0}:${row?.projects ?? 0}:${row?.lights?.getTime() ?? 0}`;
 }
 
 const documentTexts = new WeakMap<DocumentNode, string>();
