@@ -15,7 +15,7 @@ import { LIMITS, type PersistedOperationsOptions } from "./hardening.js";
 import { log } from "./log.js";
 import { handleAuditExport } from "./modules/audit/http.js";
 import { BOTTLENECK_XLSX_PATH, handleBottleneckExport } from "./modules/bottleneck/http.js";
-import { handleMeetingDocx, MEETING_DOCX_PATH } from "./modules/meeting/http.js";
+import { handleMeetingExport, MEETING_DOCX_PATH, MEETING_XLSX_PATH } from "./modules/meeting/http.js";
 import { createTokenSigner } from "./modules/auth/tokens.js";
 import { handleIndicatorExport, INDICATOR_EXPORT_PATH } from "./modules/indicator/http.js";
 import { handleImportTemplate, TEMPLATE_PATH } from "./modules/project/http.js";
@@ -191,8 +191,8 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
       void handleBottleneckExport(db, tokens, req, res, url);
       return;
     }
-    if (req.method === "GET" && url.pathname === MEETING_DOCX_PATH) {
-      void handleMeetingDocx(db, tokens, req, res, url);
+    if (req.method === "GET" && (url.pathname === MEETING_DOCX_PATH || url.pathname === MEETING_XLSX_PATH)) {
+      void handleMeetingExport(db, tokens, req, res, url);
       return;
     }
     if (req.method === "GET" && url.pathname.startsWith(SUPERVISION_EXPORT_PREFIX)) {

@@ -1,5 +1,6 @@
 // Dispatch meetings (调度会议): the agenda generated from a scripted state as of the meeting's date,
 // grouped by unit and frozen; decisions as tasks tracked to closure; the DOCX brief; who may do what.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scripted } from "./support/history.js";
 import { startTestServer, type TestServer } from "./support/server.js";
@@ -150,9 +151,27 @@ describe("the brief as DOCX", () => {
   });
 
   it("is refused to owners and strangers", async () => {
-    const url = `${server.url}/export/meeting.docx?id=${encodeURIComponent(meetingId)}`;
-    expect((await fetch(url)).status).toBe(401);
-    expect((await fetch(url, { headers: { authorization: `Bearer ${owner}` } })).status).toBe(403);
+    for (const format of ["docx", "xlsx"]) {
+      const url = `${server.url}/export/meeting.${format}?id=${encodeURIComponent(meetingId)}`;
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(url, { headers: { authorization: `Bearer ${owner}` } })).status).toBe(403);
+    }
+  });
+
+  it("gives the agenda and the decisions as an Excel workbook too", async () => {
+    const response = await fetch(`${server.url}/export/meeting.xlsx?id=${encodeURIComponent(meetingId)}`, { headers: { authorization: `Bearer ${auditor}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const values = (name: string) => book.getWorksheet(name)!.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1).join("|"));
+    const agenda = values("会议议题");
+    expect(agenda[0]).toBe("责任单位|项目编号|项目名称|类别|情况");
+    expect(agenda.some((row) => row.includes("瓶颈测试 M-1"))).toBe(true);
+    expect(agenda.some((row) => row.includes("瓶颈测试 M-3"))).toBe(false);
+    const tasks = values("议定事项");
+    expect(tasks[0]).toBe("责任单位|议定事项|完成时限|状态|办结情况");
+    expect(tasks.some((row) => row.includes("交通运输局 7 月 10 日前完成节点") && row.includes("已办结"))).toBe(true);
   });
 });
 

@@ -60,6 +60,9 @@ export function MeetingDetail({ id, canWrite }: { id: string; canWrite: boolean 
           <a className="button button--small" href={`/export/meeting.docx?id=${encodeURIComponent(meeting.id)}`} download>
             下载 Word
           </a>
+          <a className="button button--small" href={`/export/meeting.xlsx?id=${encodeURIComponent(meeting.id)}`} download>
+            导出 Excel
+          </a>
         </div>
       </header>
 

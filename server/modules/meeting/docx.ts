@@ -23,6 +23,12 @@ function heading(text: string, level: (typeof HeadingLevel)[keyof typeof Heading
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/** A decision as the brief's tables show it (Word and Excel). */
+export const TASK_HEADERS = ["责任单位", "议定事项", "完成时限", "状态", "办结情况"];
+export function taskCells(t: MeetingTask & { unit: Unit }): string[] {
+  return [t.unit.name, t.decision, day(t.deadline), t.status === "DONE" ? "已办结" : "办理中", t.closeNote ?? ""];
+}
+
 export async function meetingDocx(meeting: DispatchMeeting & { tasks: (MeetingTask & { unit: Unit })[] }): Promise<Buffer> {
   const agenda = meeting.agenda as unknown as Agenda;
   const children: (Paragraph | Table)[] = [
@@ -42,10 +48,7 @@ export async function meetingDocx(meeting: DispatchMeeting & { tasks: (MeetingTa
   if (meeting.tasks.length === 0) children.push(new Paragraph({ children: [new TextRun({ text: "暂无议定事项。", font: FONT })] }));
   else {
     children.push(
-      table(
-        ["责任单位", "议定事项", "完成时限", "状态", "办结情况"],
-        meeting.tasks.map((t) => [t.unit.name, t.decision, day(t.deadline), t.status === "DONE" ? "已办结" : "办理中", t.closeNote ?? ""]),
-      ),
+      table(TASK_HEADERS, meeting.tasks.map(taskCells)),
     );
   }
   const doc = new Document({ creator: "推进", title: meeting.title, sections: [{ children }] });

@@ -1,8 +1,8 @@
 // The supervision tables as XLSX workbooks (Excel and WPS): notices, a scoreboard with its
 // drill-down, the published lists and the exemptions.
-import ExcelJS from "exceljs";
 import type { PrismaClient } from "@prisma/client";
 import type { Viewer } from "../../context.js";
+import type { Sheet } from "../common/xlsx.js";
 import { isoDate } from "./period.js";
 import { isNoticeOverdue, noticeWhere, type NoticeFilter } from "./notices.js";
 import type { Scoreboard } from "./publication.js";
@@ -11,26 +11,6 @@ import { COMPONENT_NAMES, type ComponentKey } from "./scheme.js";
 const STATE_LABELS = { ISSUED: "待回复", REPLIED: "已回复", CLOSED: "已办结", ESCALATED: "已提请领导小组" } as const;
 const MARK_LABELS = { RED: "红榜", BLACK: "黑榜", NONE: "" } as const;
 const EXPORT_LIMIT = 10_000;
-
-export interface Sheet {
-  name: string;
-  headers: string[];
-  widths: number[];
-  rows: (string | number | null)[][];
-}
-
-export async function workbook(sheets: Sheet[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = "推进";
-  for (const spec of sheets) {
-    const sheet = book.addWorksheet(spec.name);
-    sheet.addRow(spec.headers).font = { bold: true };
-    for (const row of spec.rows) sheet.addRow(row);
-    sheet.columns.forEach((column, i) => (column.width = spec.widths[i] ?? 14));
-    sheet.views = [{ state: "frozen", ySplit: 1 }];
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
 
 const dateTime = (value: Date | null) => (value ? value.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "");
 

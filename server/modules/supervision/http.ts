@@ -12,7 +12,8 @@ import { sendDownload, sendJsonError as fail, viewerOfRequest, XLSX_CONTENT_TYPE
 import { hasRole } from "../auth/policy.js";
 import type { TokenSigner } from "../auth/tokens.js";
 import { ValidationError } from "../common/errors.js";
-import { exemptionSheet, noticeSheet, publicationSheet, scoreboardSheets, workbook, type Sheet } from "./export.js";
+import { workbook, type Sheet } from "../common/xlsx.js";
+import { exemptionSheet, noticeSheet, publicationSheet, scoreboardSheets } from "./export.js";
 import { parsePeriod } from "./period.js";
 import { isPublished, readScoreboard } from "./publication.js";
 import { NOTICE_READERS, SCORE_READERS } from "./roles.js";
