@@ -90,8 +90,8 @@ export async function boardDrag(): Promise<Record<string, number>> {
   const db = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { memory: true });
   await migrate(db.sql);
   await seedReference(db.prisma);
-  // About 500 of 2,400 generated projects fall in action 2 (four of the plan's nineteen sub-tasks).
-  await seedScale(db, 2_400);
+  // Over 500 of 2,700 generated projects fall in action 2 (four of the plan's nineteen sub-tasks).
+  await seedScale(db, 2_700);
   const cardsInAction = await db.prisma.project.count({ where: { action: { code: ACTION }, archivedAt: null } });
   const username = `bench-team-${Date.now().toString(36)}`;
   await db.prisma.user.create({ data: { username, displayName: "专班", role: "TEAM", passwordHash: await hashPassword(PASSWORD) } });
