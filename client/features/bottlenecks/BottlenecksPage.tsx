@@ -12,6 +12,7 @@ import type { BottleneckFilter } from "./ExportLink";
 import { ThresholdSettings } from "./ThresholdSettings";
 import { useViewerRole } from "./useViewerRole";
 import "./bottlenecks.css";
+import { UnitOptions } from "../board/UnitOptions";
 
 const ReferenceDocument = graphql(`
   query BottleneckReference {
@@ -99,13 +100,7 @@ export function BottlenecksPage(_props: ViewProps) {
           责任单位
           <select value={unitId ?? ""} onChange={(e) => setUnitId(e.target.value || null)}>
             <option value="">全部单位</option>
-            {reference?.units
-              .filter((u) => u.kind !== "OFFICE")
-              .map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.shortName}
-                </option>
-              ))}
+            {reference?.units && <UnitOptions units={reference.units} />}
           </select>
         </label>
         {fetching && <span className="bn-loading">正在计算…</span>}

@@ -12,6 +12,7 @@ import { exportHref, NOTICE_STATE_LABELS } from "./labels";
 import { NoticeRowFragment } from "./noticeFragment";
 import { NoticesTable } from "./NoticesTable";
 import "./supervision.css";
+import { UnitOptions } from "../board/UnitOptions";
 
 const NoticesDocument = graphql(
   `
@@ -70,13 +71,7 @@ export function SupervisionPage({ viewer: viewerData }: ViewProps) {
               <span className="filter__label">责任单位</span>
               <select className="select" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
                 <option value="">全部单位</option>
-                {data?.units
-                  .filter((u) => u.kind !== "OFFICE")
-                  .map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.shortName}
-                    </option>
-                  ))}
+                {data?.units && <UnitOptions units={data.units} />}
               </select>
             </label>
           )}
