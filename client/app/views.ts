@@ -52,18 +52,6 @@ export const VIEWS: readonly ViewDefinition[] = [
     page: lazyPage(() => import("../features/meetings/MeetingsPage"), "MeetingsPage"),
   },
   {
-    key: "indicators",
-    label: "指标监测",
-    allowed: () => true,
-    page: lazyPage(() => import("../features/indicators/IndicatorsPage"), "IndicatorsPage"),
-  },
-  {
-    key: "intake",
-    label: "项目入库",
-    allowed: canRegisterProjects,
-    page: lazyPage(() => import("../features/intake/IntakePage"), "IntakePage"),
-  },
-  {
     key: "supervision",
     label: "督办",
     allowed: forRoles("TEAM", "OFFICE", "LEADER", "ADMIN", "AUDITOR", "OWNER"),
@@ -74,6 +62,18 @@ export const VIEWS: readonly ViewDefinition[] = [
     label: "红黑榜",
     allowed: forRoles("TEAM", "OFFICE", "LEADER", "ADMIN", "AUDITOR", "OWNER"),
     page: lazyPage(() => import("../features/supervision/ScoreboardPage"), "ScoreboardPage"),
+  },
+  {
+    key: "indicators",
+    label: "指标监测",
+    allowed: () => true,
+    page: lazyPage(() => import("../features/indicators/IndicatorsPage"), "IndicatorsPage"),
+  },
+  {
+    key: "intake",
+    label: "项目入库",
+    allowed: canRegisterProjects,
+    page: lazyPage(() => import("../features/intake/IntakePage"), "IntakePage"),
   },
 ];
 
