@@ -90,8 +90,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30000,
   });
-  // An idle client losing its connection (server restart) must not crash the process.
+  // A connection lost while idle (the pool reports it) or while checked out between queries (the
+  // client itself reports it, e.g. "terminating connection due to administrator command" when the
+  // server stops) must not crash the process: the next query on it fails and the pool replaces it.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const prisma = newPrisma(new PgAdapterFactory(pool, { disposeExternalPool: false }));
   const parsed = new URL(url);
   return {
