@@ -1,81 +1,117 @@
-// Reading a board: which projects stand in which column, now or at a past instant. Each board costs
-// a fixed number of statements: one for the column counts and sums, one per column page, and for a
-// past instant one more to find every project's stage then.
-import type { Action, Prisma, PrismaClient, Stage } from "@prisma/client";
-import { Prisma as PrismaNamespace } from "@prisma/client";
-import { projectWhere, type ProjectFilter } from "../project/filter.js";
+// Reading a board: which projects stand in which column, now or at a past instant. A board costs a
+// fixed number of statements whatever its size: one for the column counts and sums, one for the
+// pages of every column asked for together (keyset pagination by code), then the cards themselves
+// (pipeline/schema.ts loads the cards of all columns at once).
+import DataLoader from "dataloader";
+import { Prisma, type Action, type PrismaClient, type Project, type Stage } from "@prisma/client";
+import { projectWhereSql, type ProjectFilter } from "../project/filter.js";
 
 export interface ColumnSummary {
   count: number;
   investment: Prisma.Decimal;
 }
 
+/** A page as Pothos asks for it: `take` rows after `cursor` (a code), or before it when negative. */
+export interface PageRequest {
+  take: number;
+  cursor: string | null;
+}
+
 export interface BoardReader {
   action: Action;
   at: Date | null;
-  /** The Prisma filter for one column's projects. */
-  columnWhere(stage: Stage): Promise<Prisma.ProjectWhereInput>;
   /** Counts and investment sums per column, read once per board. */
   summary(): Promise<Map<Stage, ColumnSummary>>;
+  /** The ids of one page of a column, by code; the pages asked for in one tick share a statement. */
+  page(stage: Stage, request: PageRequest): Promise<number[]>;
+  /**
+   * The cards of `ids` with a Prisma selection (what the GraphQL query asks of them), in the order
+   * of `ids`; the columns asking in one tick with the same selection share a statement.
+   */
+  cards(ids: number[], selection: CardSelection): Promise<Project[]>;
 }
+
+export type CardSelection = Pick<Prisma.ProjectFindManyArgs, "select" | "include">;
 
 function memo<T>(load: () => Promise<T>): () => Promise<T> {
   let promise: Promise<T> | undefined;
   return () => (promise ??= load());
 }
 
-export function boardReader(prisma: PrismaClient, action: Action, filter: ProjectFilter, at: Date | null): BoardReader {
-  const where: Prisma.ProjectWhereInput = { ...projectWhere({ ...filter, actionCode: undefined }, at ?? undefined), actionId: action.id };
-  if (!at) {
-    return {
-      action,
-      at,
-      columnWhere: async (stage) => ({ ...where, stage }),
-      summary: memo(async () => {
-        const groups = await prisma.project.groupBy({
-          by: ["stage"],
-          where,
-          _count: { _all: true },
-          _sum: { totalInvestment: true },
-        });
-        return new Map(
-          groups.map((g) => [g.stage, { count: g._count._all, investment: g._sum.totalInvestment ?? new PrismaNamespace.Decimal(0) }]),
-        );
-      }),
-    };
-  }
+/**
+ * A project's column: its stage now, or at `at` the target of its last transition at or before it
+ * (null when it had none yet: it did not exist then, and stands in no column).
+ */
+function stageOf(at: Date | null): Prisma.Sql {
+  if (!at) return Prisma.sql`p.stage`;
+  return Prisma.sql`(SELECT t.to_stage FROM stage_transition t
+                      WHERE t.project_id = p.id AND t.at <= ${at.toISOString()}::timestamp
+                      ORDER BY t.at DESC, t.id DESC LIMIT 1)`;
+}
 
-  // Each project's stage at `at` is the target of its last transition at or before it; a project
-  // with no transition by then did not exist yet.
-  const stagesThen = memo(async () => {
-    const rows = await prisma.$queryRaw<{ id: number; stage: Stage }[]>`
-      SELECT DISTINCT ON (t.project_id) t.project_id AS id, t.to_stage::text AS stage
-        FROM stage_transition t JOIN project p ON p.id = t.project_id
-       WHERE p.action_id = ${action.id} AND t.at <= ${at.toISOString()}::timestamp
-       ORDER BY t.project_id, t.at DESC, t.id DESC`;
-    const byStage = new Map<Stage, number[]>();
-    for (const row of rows) byStage.set(row.stage, [...(byStage.get(row.stage) ?? []), row.id]);
-    return byStage;
+interface PageKey {
+  stage: Stage;
+  request: PageRequest;
+}
+
+export function boardReader(prisma: PrismaClient, action: Action, filter: ProjectFilter, at: Date | null): BoardReader {
+  const where = Prisma.sql`p.action_id = ${action.id} AND ${projectWhereSql({ ...filter, actionCode: undefined }, at ?? undefined)}`;
+  const stage = stageOf(at);
+
+  const summary = memo(async () => {
+    const rows = await prisma.$queryRaw<{ stage: Stage; count: number; investment: string }[]>`
+      SELECT c.stage::text AS stage, count(*)::int AS count, coalesce(sum(c.total_investment), 0)::text AS investment
+        FROM (SELECT ${stage} AS stage, p.total_investment FROM project p WHERE ${where}) c
+       WHERE c.stage IS NOT NULL
+       GROUP BY c.stage`;
+    return new Map(rows.map((r) => [r.stage, { count: r.count, investment: new Prisma.Decimal(r.investment) }]));
   });
-  return {
-    action,
-    at,
-    columnWhere: async (stage) => ({ ...where, id: { in: (await stagesThen()).get(stage) ?? [] } }),
-    summary: memo(async () => {
-      const byStage = await stagesThen();
-      const stageOf = new Map<number, Stage>();
-      for (const [stage, ids] of byStage) for (const id of ids) stageOf.set(id, stage);
-      const rows = await prisma.project.findMany({
-        where: { ...where, id: { in: [...stageOf.keys()] } },
-        select: { id: true, totalInvestment: true },
-      });
-      const summary = new Map<Stage, ColumnSummary>();
-      for (const row of rows) {
-        const stage = stageOf.get(row.id)!;
-        const current = summary.get(stage) ?? { count: 0, investment: new PrismaNamespace.Decimal(0) };
-        summary.set(stage, { count: current.count + 1, investment: current.investment.add(row.totalInvestment) });
+
+  // One statement per direction for all the pages asked for together: a lateral keyset scan per
+  // page over the (action_id, stage, code) index.
+  const pages = new DataLoader<PageKey, number[], string>(
+    async (keys) => {
+      // In the database's collation, as the cursors compare: the page's rows in ascending code order.
+      const found = new Map<number, number[]>();
+      for (const backward of [false, true]) {
+        const batch = keys.map((key, index) => ({ ...key, index })).filter((key) => key.request.take < 0 === backward);
+        if (batch.length === 0) continue;
+        const order = backward ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+        const beyond = backward
+          ? Prisma.sql`(r.cursor IS NULL OR p.code < r.cursor)`
+          : Prisma.sql`p.code > coalesce(r.cursor, '')`;
+        const rows = await prisma.$queryRaw<{ index: number; id: number }[]>`
+          SELECT r.index::int AS index, page.id
+            FROM unnest(${batch.map((k) => k.index)}::int[], ${batch.map((k) => k.stage)}::text[],
+                        ${batch.map((k) => k.request.cursor)}::text[], ${batch.map((k) => Math.abs(k.request.take))}::int[])
+                   AS r(index, stage, cursor, size)
+           CROSS JOIN LATERAL (
+             SELECT p.id, p.code FROM project p
+              WHERE ${where} AND ${stage} = r.stage::"Stage" AND ${beyond}
+              ORDER BY p.code ${order} LIMIT r.size) page
+           ORDER BY r.index, page.code`;
+        for (const row of rows) found.set(row.index, [...(found.get(row.index) ?? []), row.id]);
       }
-      return summary;
-    }),
+      return keys.map((_key, index) => found.get(index) ?? []);
+    },
+    { cacheKeyFn: (key) => `${key.stage}|${key.request.take}|${key.request.cursor ?? ""}` },
+  );
+
+  const cardLoaders = new Map<string, DataLoader<number, Project | null>>();
+  const cards = (ids: number[], selection: CardSelection) => {
+    const key = JSON.stringify(selection);
+    let loader = cardLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (wanted) => {
+        const rows = await prisma.project.findMany({ ...selection, where: { id: { in: [...wanted] } } });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return wanted.map((id) => byId.get(id) ?? null);
+      });
+      cardLoaders.set(key, loader);
+    }
+    // A project archived between the page and its card is left out, not shown empty.
+    return Promise.all(ids.map((id) => loader.load(id))).then((rows) => rows.filter((row): row is Project => row !== null));
   };
+
+  return { action, at, summary, page: (stage, request) => pages.load({ stage, request }), cards };
 }

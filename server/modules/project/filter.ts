@@ -1,5 +1,7 @@
-// The project filter shared by the board and the project list: plain rules, no GraphQL.
-import type { Prisma, Stage } from "@prisma/client";
+// The project filter shared by the board and the project list: plain rules, no GraphQL. It renders
+// two ways: as a Prisma where (the project list) and as SQL over `project p` (the board's
+// hand-written statements); tests/filter.test.ts checks that both select the same projects.
+import { Prisma, type Stage } from "@prisma/client";
 
 export interface ProjectFilter {
   /** 1..5 */
@@ -22,12 +24,35 @@ export function projectWhere(filter: ProjectFilter, at?: Date): Prisma.ProjectWh
   if (filter.townshipId !== undefined) where.townshipId = filter.townshipId;
   const search = filter.search?.trim();
   if (search) {
+    // Prisma passes `contains` to LIKE as it is: escaped, a % or _ typed by the user is literal.
+    const literal = escapeLike(search);
     where.OR = [
-      { name: { contains: search, mode: "insensitive" } },
-      { code: { contains: search, mode: "insensitive" } },
+      { name: { contains: literal, mode: "insensitive" } },
+      { code: { contains: literal, mode: "insensitive" } },
     ];
   }
   return where;
+}
+
+/** The same filter as an SQL condition on `project p` (a past instant `at` as for projectWhere). */
+export function projectWhereSql(filter: ProjectFilter, at?: Date): Prisma.Sql {
+  const conditions = [at ? Prisma.sql`(p.archived_at IS NULL OR p.archived_at > ${at.toISOString()}::timestamp)` : Prisma.sql`p.archived_at IS NULL`];
+  if (filter.actionCode !== undefined) conditions.push(Prisma.sql`p.action_id = (SELECT a.id FROM action a WHERE a.code = ${filter.actionCode})`);
+  if (filter.stage !== undefined) conditions.push(Prisma.sql`p.stage = ${filter.stage}::"Stage"`);
+  if (filter.subTaskId !== undefined) conditions.push(Prisma.sql`p.sub_task_id = ${filter.subTaskId}`);
+  if (filter.responsibleUnitId !== undefined) conditions.push(Prisma.sql`p.responsible_unit_id = ${filter.responsibleUnitId}`);
+  if (filter.townshipId !== undefined) conditions.push(Prisma.sql`p.township_id = ${filter.townshipId}`);
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = `%${escapeLike(search)}%`;
+    conditions.push(Prisma.sql`(p.name ILIKE ${pattern} OR p.code ILIKE ${pattern})`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/** LIKE's wildcards and its escape character (PostgreSQL's default, backslash) taken literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Whole days since `since`, as shown on cards (在本阶段 N 天). */
