@@ -1,6 +1,7 @@
 // Opens the database: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is set, otherwise the
 // embedded PGlite in DATA_DIR. Both give the same Prisma client and a small raw-SQL runner (used for
-// migrations, health checks and hand-written analytics).
+// migrations, health checks and hand-written analytics). Statements through either are counted
+// (db/statement-counter.ts).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Prisma, PrismaClient } from "@prisma/client";
@@ -115,6 +116,7 @@ function pgRunner(queryable: pg.Pool | pg.PoolClient): SqlRunner {
       await queryable.query(script);
     },
     async query<T extends object>(sql: string, params: unknown[] = []) {
+      countStatement();
       return (await queryable.query(sql, params)).rows as T[];
     },
     async transaction(fn) {
@@ -157,6 +159,7 @@ function pgliteRunner(db: PGliteQueryable, inTransaction = false): SqlRunner {
       await db.exec(script);
     },
     async query<T extends object>(sql: string, params: unknown[] = []) {
+      countStatement();
       return (await db.query<T>(sql, params)).rows;
     },
     async transaction(fn) {

@@ -8,6 +8,7 @@ import type { Database } from "../../db/client.js";
 import { log } from "../../log.js";
 import { sendDownload, sendJsonError as fail, viewerOfRequest, XLSX_CONTENT_TYPE } from "../auth/http.js";
 import { hasRole } from "../auth/policy.js";
+import { actionByCode } from "../catalog/actions.js";
 import type { TokenSigner } from "../auth/tokens.js";
 import { STAGE_NAMES } from "../common/stage.js";
 import { BLOCKER_KIND_NAMES } from "../meeting/labels.js";
@@ -56,7 +57,7 @@ async function scopeOf(prisma: PrismaClient, params: URLSearchParams): Promise<B
   let actionId: number | null = null;
   const code = params.get("actionCode");
   if (code) {
-    const action = await prisma.action.findUnique({ where: { code: Number(code) || 0 } });
+    const action = await actionByCode(prisma, Number(code) || 0);
     if (!action) throw new BadRequest("没有这个行动");
     actionId = action.id;
   }

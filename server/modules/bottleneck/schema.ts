@@ -5,6 +5,7 @@ import type { Context } from "../../context.js";
 import { actorOf } from "../../context.js";
 import { CONFIGURERS } from "../auth/policy.js";
 import { onlyFor } from "../auth/scopes.js";
+import { actionByCode } from "../catalog/actions.js";
 import { BOTTLENECK_READERS } from "./access.js";
 import { SubTaskNode, UnitNode } from "../catalog/schema.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../common/errors.js";
@@ -278,7 +279,7 @@ export async function bottleneckScope(
   if (args.asOf > endOfChinaDay(todayInChina(now))) throw badInput("不能查看未来的堵点");
   let actionId: number | null = null;
   if (args.actionCode != null) {
-    const action = await context.prisma.action.findUnique({ where: { code: args.actionCode } });
+    const action = await actionByCode(context.prisma, args.actionCode);
     if (!action) throw badInput(`没有编号为 ${args.actionCode} 的行动（应为 1 到 5）`);
     actionId = action.id;
   }

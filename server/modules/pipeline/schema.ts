@@ -3,6 +3,7 @@
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { CONFIGURERS, PROJECT_EDITORS } from "../auth/policy.js";
+import { actionByCode as findAction } from "../catalog/actions.js";
 import { ActionNode } from "../catalog/schema.js";
 import {
   ForbiddenError,
@@ -285,7 +286,7 @@ const Board = builder.objectRef<BoardReader>("Board").implement({
 });
 
 async function actionByCode(context: Context, code: number) {
-  const action = await context.prisma.action.findUnique({ where: { code } });
+  const action = await findAction(context.prisma, code);
   if (!action) throw badInput(`没有编号为 ${code} 的行动（应为 1 到 5）`);
   return action;
 }
