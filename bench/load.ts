@@ -1,6 +1,7 @@
 // Province scale, measured side by side (npm run bench -- load): a fresh PostgreSQL database with
 // 20,000 generated projects (about 100,000 transitions), the server in production mode in its own
-// process, and autocannon driving it. For each operation: throughput with 50 concurrent clients,
+// process, and autocannon driving it. For each operation (the board, a project's history page, the
+// bottleneck view, moveProject under contention): throughput with 50 concurrent clients,
 // latency (p50/p95/p99) at a steady 100 requests a second over 5 connections, SQL statements per
 // request, and the server's memory. Floors measured in the same run: `{ __typename }` (the
 // framework) and the same board read by hand-written SQL through pg (the database). Then one server
@@ -36,12 +37,12 @@ interface Figures {
 
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString("base64");
 
-/** The web client's own board document (first 20 cards per column, with counts and sums). */
-function clientBoardDocument(): string {
+/** A document of the web client's own, by operation (e.g. the board: first 20 cards per column, with counts and sums). */
+function clientDocument(operation: string): string {
   const documents = JSON.parse(readFileSync(new URL("../dist/persisted-operations.json", import.meta.url), "utf8")) as Record<string, string>;
-  const board = Object.values(documents).find((text) => text.startsWith("query Board("));
-  if (!board) throw new Error("dist/persisted-operations.json has no Board query: run `npm run build`");
-  return board;
+  const document = Object.values(documents).find((text) => text.startsWith(`query ${operation}(`));
+  if (!document) throw new Error(`dist/persisted-operations.json has no ${operation} query: run \`npm run build\``);
+  return document;
 }
 
 const HISTORY = `query History($id: ID!) {
@@ -241,11 +242,13 @@ export async function load(): Promise<Record<string, number>> {
 
     const ops: Operation[] = [
       { name: "{ __typename }", body: JSON.stringify({ query: "{ __typename }" }) },
-      { name: "board", body: JSON.stringify({ query: clientBoardDocument(), variables: { actionCode: ACTION, filter: {} } }) },
+      { name: "board", body: JSON.stringify({ query: clientDocument("Board"), variables: { actionCode: ACTION, filter: {} } }) },
       {
         name: "history page",
         body: () => JSON.stringify({ query: HISTORY, variables: { id: globalId("Project", sample[Math.floor(Math.random() * sample.length)]!.id) } }),
       },
+      // The bottleneck review of the whole pilot as of now, as the special team opens it.
+      { name: "bottleneck view", body: JSON.stringify({ query: clientDocument("Bottlenecks"), variables: { asOf: new Date().toISOString() } }) },
     ];
 
     // ---- one process ----
