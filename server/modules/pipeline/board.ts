@@ -1,10 +1,11 @@
 // Reading a board: which projects stand in which column, now or at a past instant. A board costs a
 // fixed number of statements whatever its size: one for the column counts and sums, one for the
-// pages of every column asked for together (keyset pagination by code), then the cards themselves
-// (pipeline/schema.ts loads the cards of all columns at once).
+// pages of every column asked for together (keyset pagination by code), then the cards of all
+// columns at once (by hand-written SQL when they ask for what a card shows: card-rows.ts).
 import DataLoader from "dataloader";
 import { Prisma, type Action, type PrismaClient, type Project, type Stage } from "@prisma/client";
 import { projectWhereSql, type ProjectFilter } from "../project/filter.js";
+import { cardPlan, cardRows } from "./card-rows.js";
 
 export interface ColumnSummary {
   count: number;
@@ -102,8 +103,9 @@ export function boardReader(prisma: PrismaClient, action: Action, filter: Projec
     const key = JSON.stringify(selection);
     let loader = cardLoaders.get(key);
     if (!loader) {
+      const plan = cardPlan(selection);
       loader = new DataLoader(async (wanted) => {
-        const rows = await prisma.project.findMany({ ...selection, where: { id: { in: [...wanted] } } });
+        const rows = plan ? await cardRows(prisma, [...wanted], plan) : await prisma.project.findMany({ ...selection, where: { id: { in: [...wanted] } } });
         const byId = new Map(rows.map((row) => [row.id, row]));
         return wanted.map((id) => byId.get(id) ?? null);
       });

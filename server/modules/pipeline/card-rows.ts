@@ -1,0 +1,114 @@
+// The board's cards by hand-written SQL. Prisma 6 compiles every query in wasm on the main thread
+// and builds its nested results in JavaScript; for a board's hundred cards that was most of a
+// request's time. `cardRows` returns what `project.findMany({ include })` returns for the includes
+// a card asks for (its responsible unit and township, its funding sources, its counts of overdue
+// milestones and open blockers), in two statements for any number of cards: the projects with
+// their units and counts, then their funding sources. Column lists come from Prisma's own data
+// model, so a column added to the schema is read here too. `cardPlan` says whether a selection is
+// one of these; any other goes to Prisma. tests/card-rows.test.ts holds both to the same answer.
+import { Prisma, type PrismaClient, type Project } from "@prisma/client";
+import { isDeepStrictEqual } from "node:util";
+
+/** What a card's selection asks of the database, when cardRows can answer it. */
+export interface CardPlan {
+  responsibleUnit: boolean;
+  township: boolean;
+  fundingSources: boolean;
+  /** Count milestones not done and planned before this instant (the overdue badge). */
+  overdueBefore: Date | null;
+  openBlockers: boolean;
+}
+
+const FUNDING_SOURCES = { where: { removedAt: null }, orderBy: { kind: "asc" } };
+const OPEN_BLOCKERS = { where: { resolvedAt: null } };
+
+/** The plan for a Prisma selection of projects, or null when it asks for anything else. */
+export function cardPlan(selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">): CardPlan | null {
+  if (selection.select) return null;
+  const plan: CardPlan = { responsibleUnit: false, township: false, fundingSources: false, overdueBefore: null, openBlockers: false };
+  for (const [key, value] of Object.entries(selection.include ?? {})) {
+    if (value === undefined || value === false) continue;
+    if ((key === "responsibleUnit" || key === "township") && value === true) plan[key] = true;
+    else if (key === "fundingSources" && isDeepStrictEqual(value, FUNDING_SOURCES)) plan.fundingSources = true;
+    else if (key === "_count" && typeof value === "object" && Object.keys(value).length === 1 && "select" in value) {
+      for (const [relation, count] of Object.entries(value.select as object)) {
+        if (relation === "blockers" && isDeepStrictEqual(count, OPEN_BLOCKERS)) plan.openBlockers = true;
+        else if (relation === "milestones" && isOverdueCount(count)) plan.overdueBefore = count.where.plannedDate.lt;
+        else return null;
+      }
+    } else return null;
+  }
+  return plan;
+}
+
+function isOverdueCount(count: unknown): count is { where: { actualDate: null; plannedDate: { lt: Date } } } {
+  const where = (count as { where?: { actualDate?: unknown; plannedDate?: { lt?: unknown } } } | null)?.where;
+  return (
+    isDeepStrictEqual(Object.keys(count as object), ["where"]) &&
+    isDeepStrictEqual(Object.keys(where ?? {}).sort(), ["actualDate", "plannedDate"]) &&
+    where?.actualDate === null &&
+    isDeepStrictEqual(Object.keys(where.plannedDate ?? {}), ["lt"]) &&
+    where.plannedDate?.lt instanceof Date
+  );
+}
+
+type Field = (typeof Prisma.dmmf.datamodel.models)[number]["fields"][number];
+
+function scalarFields(model: string): Field[] {
+  const found = Prisma.dmmf.datamodel.models.find((m) => m.name === model);
+  if (!found) throw new Error(`no model ${model} in Prisma's data model`);
+  return found.fields.filter((f) => f.kind === "scalar" || f.kind === "enum");
+}
+
+/** `alias.column AS "prefix.field"` for every scalar of the model; enums as text, as Prisma gives them. */
+function columnsOf(model: string, alias: string, prefix = ""): Prisma.Sql {
+  return Prisma.raw(
+    scalarFields(model)
+      .map((f) => `${alias}."${f.dbName ?? f.name}"${f.kind === "enum" ? "::text" : ""} AS "${prefix}${f.name}"`)
+      .join(", "),
+  );
+}
+
+/** The fields under `prefix.` of a flat row, as an object; null when the joined row was missing. */
+function nested(row: Record<string, unknown>, model: string, prefix: string): Record<string, unknown> | null {
+  if (row[`${prefix}.id`] === null) return null;
+  return Object.fromEntries(scalarFields(model).map((f) => [f.name, row[`${prefix}.${f.name}`]]));
+}
+
+/** The projects of `ids` as Prisma would return them with the plan's includes; in no particular order. */
+export async function cardRows(prisma: PrismaClient, ids: number[], plan: CardPlan): Promise<Project[]> {
+  if (ids.length === 0) return [];
+  const empty = Prisma.sql``;
+  const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+    SELECT ${columnsOf("Project", "p")}
+           ${plan.responsibleUnit ? Prisma.sql`, ${columnsOf("Unit", "ru", "responsibleUnit.")}` : empty}
+           ${plan.township ? Prisma.sql`, ${columnsOf("Unit", "tw", "township.")}` : empty}
+           ${plan.overdueBefore ? Prisma.sql`, (SELECT count(*)::int FROM milestone m WHERE m.project_id = p.id AND m.actual_date IS NULL AND m.planned_date < ${plan.overdueBefore.toISOString().slice(0, 10)}::date) AS "_count.milestones"` : empty}
+           ${plan.openBlockers ? Prisma.sql`, (SELECT count(*)::int FROM blocker b WHERE b.project_id = p.id AND b.resolved_at IS NULL) AS "_count.blockers"` : empty}
+      FROM project p
+      ${plan.responsibleUnit ? Prisma.sql`JOIN unit ru ON ru.id = p.responsible_unit_id` : empty}
+      ${plan.township ? Prisma.sql`LEFT JOIN unit tw ON tw.id = p.township_id` : empty}
+     WHERE p.id = ANY(${ids}::int[])`;
+  const funding = new Map<number, Record<string, unknown>[]>();
+  if (plan.fundingSources) {
+    const sources = await prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT ${columnsOf("ProjectFunding", "f")} FROM project_funding f
+       WHERE f.project_id = ANY(${ids}::int[]) AND f.removed_at IS NULL
+       ORDER BY f.project_id, f.kind`;
+    for (const source of sources) funding.set(source.projectId as number, [...(funding.get(source.projectId as number) ?? []), source]);
+  }
+  const projectFields = scalarFields("Project");
+  return rows.map((row) => {
+    const project: Record<string, unknown> = Object.fromEntries(projectFields.map((f) => [f.name, row[f.name]]));
+    if (plan.responsibleUnit) project.responsibleUnit = nested(row, "Unit", "responsibleUnit");
+    if (plan.township) project.township = nested(row, "Unit", "township");
+    if (plan.fundingSources) project.fundingSources = funding.get(row.id as number) ?? [];
+    if (plan.overdueBefore || plan.openBlockers) {
+      project._count = {
+        ...(plan.overdueBefore ? { milestones: row["_count.milestones"] } : {}),
+        ...(plan.openBlockers ? { blockers: row["_count.blockers"] } : {}),
+      };
+    }
+    return project as unknown as Project;
+  });
+}

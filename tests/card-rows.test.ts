@@ -1,0 +1,103 @@
+// The board reads its cards by hand-written SQL (server/modules/pipeline/card-rows.ts) instead of
+// Prisma, for speed. It must answer exactly what Prisma answers for the same selection, on a real
+// database, for every shape of card: with and without township, funding sources kept and removed,
+// milestones overdue, done and ahead, blockers open and resolved, decimals and nulls.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "@prisma/client";
+import { cardPlan, cardRows } from "../server/modules/pipeline/card-rows.js";
+import { startOfTodayUtc } from "../server/modules/pipeline/milestones.js";
+import { makeProject } from "./support/projects.js";
+import { startTestServer, type TestServer } from "./support/server.js";
+
+let server: TestServer;
+let ids: number[];
+
+const DAY = 86_400_000;
+
+/** The selection Pothos builds for the web client's card (ProjectCard_project). */
+function cardSelection(): Pick<Prisma.ProjectFindManyArgs, "include"> {
+  return {
+    include: {
+      responsibleUnit: true,
+      township: true,
+      fundingSources: { where: { removedAt: null }, orderBy: { kind: "asc" } },
+      _count: { select: { milestones: { where: { actualDate: null, plannedDate: { lt: startOfTodayUtc() } } }, blockers: { where: { resolvedAt: null } } } },
+    },
+  };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const { prisma } = server.db;
+  const plain = await makeProject(server.db, { code: "CR-001", subTaskCode: "4.1" });
+  const full = await makeProject(server.db, { code: "CR-002", subTaskCode: "4.2", townshipCode: "t-linba", stage: "STARTED", totalInvestment: "12345.67" });
+  const third = await makeProject(server.db, { code: "CR-003", subTaskCode: "4.1", townshipCode: "t-linba", stage: "COMPLETED" });
+  await prisma.project.update({ where: { id: full.id }, data: { targetQuantity: "1000.5", targetUnit: "个", plannedStart: new Date("2025-03-01T00:00:00Z"), description: "说明" } });
+  await prisma.projectFunding.createMany({
+    data: [
+      { projectId: full.id, kind: "BOND", amount: "5000.25" },
+      { projectId: full.id, kind: "FISCAL", amount: "7345.42" },
+      { projectId: third.id, kind: "FISCAL", amount: "1.00", removedAt: new Date("2025-06-01T08:00:00Z") },
+      { projectId: third.id, kind: "BANK_LOAN", amount: "999.99" },
+    ],
+  });
+  const today = startOfTodayUtc().getTime();
+  await prisma.milestone.createMany({
+    data: [
+      { projectId: full.id, name: "逾期未完成", position: 1, plannedDate: new Date(today - 10 * DAY) },
+      { projectId: full.id, name: "逾期已完成", position: 2, plannedDate: new Date(today - 20 * DAY), actualDate: new Date(today - 15 * DAY) },
+      { projectId: full.id, name: "今天到期", position: 3, plannedDate: new Date(today) },
+      { projectId: third.id, name: "逾期未完成", position: 1, plannedDate: new Date(today - DAY) },
+    ],
+  });
+  await prisma.blocker.createMany({
+    data: [
+      { projectId: full.id, kind: "LAND", description: "用地未落实", raisedAt: new Date() },
+      { projectId: full.id, kind: "FUNDS", description: "已解决", raisedAt: new Date(), resolvedAt: new Date() },
+    ],
+  });
+  ids = [plain.id, full.id, third.id];
+});
+afterAll(() => server?.close());
+
+async function bothWays(selection: Pick<Prisma.ProjectFindManyArgs, "include">) {
+  const plan = cardPlan(selection);
+  expect(plan).not.toBeNull();
+  const byPrisma = await server.db.prisma.project.findMany({ ...selection, where: { id: { in: ids } }, orderBy: { id: "asc" } });
+  const bySql = (await cardRows(server.db.prisma, ids, plan!)).sort((a, b) => a.id - b.id);
+  return { byPrisma, bySql };
+}
+
+describe("cards by hand-written SQL", () => {
+  it("answers what Prisma answers for the web client's card", async () => {
+    const { byPrisma, bySql } = await bothWays(cardSelection());
+    expect(bySql).toEqual(byPrisma);
+    // The data above is really there: the comparison is not between two empty answers.
+    const full = bySql.find((p) => p.code === "CR-002") as unknown as { fundingSources: { kind: string }[]; _count: { milestones: number; blockers: number }; township: unknown };
+    expect(full.fundingSources.map((f) => f.kind)).toEqual(["BOND", "FISCAL"]);
+    expect(full._count).toEqual({ milestones: 1, blockers: 1 });
+    expect(full.township).not.toBeNull();
+    expect((bySql.find((p) => p.code === "CR-001") as unknown as { township: unknown }).township).toBeNull();
+  });
+
+  it("answers what Prisma answers for a part of the card, and for the project alone", async () => {
+    for (const include of [{ township: true }, { fundingSources: cardSelection().include!.fundingSources }, { _count: { select: { blockers: { where: { resolvedAt: null } } } } }, {}]) {
+      const { byPrisma, bySql } = await bothWays({ include } as Pick<Prisma.ProjectFindManyArgs, "include">);
+      expect(bySql, JSON.stringify(include)).toEqual(byPrisma);
+    }
+  });
+
+  it("leaves any other selection to Prisma", () => {
+    const others: Pick<Prisma.ProjectFindManyArgs, "select" | "include">[] = [
+      { select: { id: true } },
+      { include: { milestones: true } },
+      { include: { ownerUnit: true } },
+      { include: { fundingSources: true } },
+      { include: { responsibleUnit: { select: { id: true } } } },
+      { include: { _count: { select: { milestones: true } } } },
+      { include: { _count: { select: { transitions: true } } } },
+      { include: { _count: { select: { blockers: { where: { kind: "LAND" } } } } } },
+    ];
+    for (const selection of others) expect(cardPlan(selection), JSON.stringify(selection)).toBeNull();
+  });
+});
