@@ -78,6 +78,15 @@ function cacheKey(document: DocumentNode, operationName: string | null | undefin
     .digest("base64url");
 }
 
+/**
+ * The result with its JSON text made once and kept: graphql-yoga serialises a result with its own
+ * `stringify` when it has one, so each cached answer is not serialised again for every reader.
+ */
+function serialisedOnce(result: ExecutionResult): ExecutionResult {
+  let text: string | undefined;
+  return { ...result, stringify: () => (text ??= JSON.stringify(result)) } as ExecutionResult;
+}
+
 export function useBoardCache(): Plugin<Context> {
   const entries = new Map<string, { fingerprint: string; result: ExecutionResult }>();
   return {
@@ -101,7 +110,7 @@ export function useBoardCache(): Plugin<Context> {
         onExecuteDone({ result }) {
           if (Symbol.asyncIterator in result || result.errors?.length) return;
           entries.delete(key);
-          entries.set(key, { fingerprint, result });
+          entries.set(key, { fingerprint, result: serialisedOnce(result) });
           if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
         },
       };
