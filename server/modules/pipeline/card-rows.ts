@@ -54,10 +54,17 @@ function isOverdueCount(count: unknown): count is { where: { actualDate: null; p
 
 type Field = (typeof Prisma.dmmf.datamodel.models)[number]["fields"][number];
 
+const fieldsByModel = new Map<string, Field[]>();
+
 function scalarFields(model: string): Field[] {
-  const found = Prisma.dmmf.datamodel.models.find((m) => m.name === model);
-  if (!found) throw new Error(`no model ${model} in Prisma's data model`);
-  return found.fields.filter((f) => f.kind === "scalar" || f.kind === "enum");
+  let fields = fieldsByModel.get(model);
+  if (!fields) {
+    const found = Prisma.dmmf.datamodel.models.find((m) => m.name === model);
+    if (!found) throw new Error(`no model ${model} in Prisma's data model`);
+    fields = found.fields.filter((f) => f.kind === "scalar" || f.kind === "enum");
+    fieldsByModel.set(model, fields);
+  }
+  return fields;
 }
 
 /** `alias.column AS "prefix.field"` for every scalar of the model; enums as text, as Prisma gives them. */
