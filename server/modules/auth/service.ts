@@ -50,13 +50,14 @@ export async function signIn(
 /** The viewer for a bearer token, or null when it is unknown, expired, revoked or its user disabled. */
 export async function resolveSession(prisma: PrismaClient, tokens: TokenSigner, token: string): Promise<Viewer | null> {
   if (token.length > 200 || !tokens.verify(token)) return null;
-  const session = await prisma.session.findUnique({
-    where: { tokenHash: tokenHash(token) },
-    include: { user: true },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= new Date() || session.user.disabledAt) return null;
-  const { user } = session;
-  return { userId: user.id, username: user.username, role: user.role, unitId: user.unitId, sessionId: session.id };
+  // Read on every request: one plain statement, so that it costs no query compilation in Prisma.
+  const [session] = await prisma.$queryRaw<(Viewer & { revokedAt: Date | null; expiresAt: Date; disabledAt: Date | null })[]>`
+    SELECT s.id AS "sessionId", s.revoked_at AS "revokedAt", s.expires_at AS "expiresAt",
+           u.id AS "userId", u.username, u.role::text AS role, u.unit_id AS "unitId", u.disabled_at AS "disabledAt"
+      FROM session s JOIN app_user u ON u.id = s.user_id
+     WHERE s.token_hash = ${tokenHash(token)}`;
+  if (!session || session.revokedAt || session.expiresAt <= new Date() || session.disabledAt) return null;
+  return { userId: session.userId, username: session.username, role: session.role, unitId: session.unitId, sessionId: session.sessionId };
 }
 
 export async function signOut(prisma: PrismaClient, sessionId: string): Promise<void> {
