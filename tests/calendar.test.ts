@@ -18,6 +18,16 @@ describe("the calendar in China Standard Time", () => {
   });
 });
 
+describe("China's date by arithmetic (UTC+8, no daylight saving)", () => {
+  it("agrees with the Asia/Shanghai time zone of the platform at every hour of two years", () => {
+    const zone = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" });
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2026, 0, 1); t += 3_600_000 + 17_000) {
+      const instant = new Date(t);
+      expect(todayInChina(instant).toISOString().slice(0, 10), instant.toISOString()).toBe(zone.format(instant));
+    }
+  });
+});
+
 describe("序时进度", () => {
   it("is the share of the year gone by at the end of the day in China", () => {
     expect(yearElapsedShare(new Date("2025-01-01T03:00:00+08:00"))).toEqual({ year: 2025, share: 1 / 365 });

@@ -1,16 +1,19 @@
 // The county keeps China Standard Time: "today" and "this month" are China's, whatever zone the
 // server's clock is in. Between 00:00 and 08:00 in China the UTC date is still yesterday's, so a UTC
 // "today" would refuse a milestone done today or the month just begun.
-const chinaDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" });
+// China keeps one offset all year (UTC+8, no daylight saving since 1991): the arithmetic is exact,
+// and far cheaper than Intl, which the board's traffic lights called for every card.
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
 
 /** Today's date in China, held as Date scalars are: a Date at UTC midnight. */
 export function todayInChina(now = new Date()): Date {
-  return new Date(`${chinaDate.format(now)}T00:00:00Z`);
+  return new Date(Math.floor((now.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS);
 }
 
 /** The current month in China, YYYY-MM. */
 export function currentMonthInChina(now = new Date()): string {
-  return chinaDate.format(now).slice(0, 7);
+  return todayInChina(now).toISOString().slice(0, 7);
 }
 
 /**
@@ -28,5 +31,5 @@ export function yearElapsedShare(asOf: Date): { year: number; share: number } {
 
 /** The last millisecond of a China calendar day (given as Date scalars are: UTC midnight), as an instant. */
 export function endOfChinaDay(day: Date): Date {
-  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1) - 8 * 3_600_000 - 1);
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1) - CHINA_OFFSET_MS - 1);
 }
