@@ -113,8 +113,17 @@ SELECT s.stage, agg.count, agg.investment, card.*
           t.id AS township_id, t.short_name AS township_short,
           (SELECT count(*)::int FROM milestone m WHERE m.project_id = p.id AND m.actual_date IS NULL AND m.planned_date < current_date) AS overdue,
           (SELECT count(*)::int FROM blocker b WHERE b.project_id = p.id AND b.resolved_at IS NULL) AS blockers,
-          (SELECT array_agg(DISTINCT f.kind::text) FROM project_funding f WHERE f.project_id = p.id AND f.removed_at IS NULL) AS funding
+          (SELECT array_agg(DISTINCT f.kind::text) FROM project_funding f WHERE f.project_id = p.id AND f.removed_at IS NULL) AS funding,
+          -- The traffic light's facts, as the server reads them (bottleneck/lights.ts).
+          (SELECT ap.planned_investment::text FROM project_annual_plan ap WHERE ap.project_id = p.id AND ap.year = extract(year FROM current_date)::int) AS planned,
+          (SELECT coalesce(sum(r.investment_this_month), 0)::text FROM progress_report r
+            WHERE r.project_id = p.id AND r.month >= to_char(current_date, 'YYYY-01') AND r.month <= to_char(current_date, 'YYYY-MM')) AS completed,
+          (SELECT coalesce(max(current_date - m.planned_date), 0)::int FROM milestone m
+            WHERE m.project_id = p.id AND m.planned_date < current_date AND (m.actual_date IS NULL OR m.actual_date > current_date)) AS overdue_days,
+          (SELECT t.to_stage::text FROM stage_transition t WHERE t.project_id = p.id AND t.at <= now() ORDER BY t.at DESC, t.id DESC LIMIT 1) AS light_stage,
+          ls.yellow_points, ls.red_points, ls.unstarted_months, ls.yellow_slip_days, ls.red_slip_days
      FROM project p
+     LEFT JOIN light_setting ls ON ls.id = 1
      JOIN unit ru ON ru.id = p.responsible_unit_id
      LEFT JOIN unit t ON t.id = p.township_id
     WHERE p.action_id = $1 AND p.stage = s.stage AND p.archived_at IS NULL

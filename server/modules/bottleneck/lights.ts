@@ -90,7 +90,7 @@ export async function lightsOf(prisma: PrismaClient, projectIds: readonly number
       LEFT JOIN LATERAL (
         SELECT t.to_stage FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(asOf)}
          ORDER BY t.at DESC, t.id DESC LIMIT 1) st ON true
-     WHERE p.id IN (${Prisma.join([...projectIds])})`;
+     WHERE p.id = ANY(${[...projectIds]}::int[])`;
   return new Map(
     rows.map((row) => [
       row.id,
