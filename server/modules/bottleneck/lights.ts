@@ -1,7 +1,7 @@
 // Traffic lights (红黄绿灯): a rule over a project's facts as of an instant. The rule is a plain
 // function; the facts of any number of projects are read in one SQL statement (with the office's
 // thresholds), so a board page or a list costs one statement whatever its length.
-import { Prisma, type LightSetting, type PrismaClient, type Stage } from "@prisma/client";
+import type { LightSetting, PrismaClient, Stage } from "@prisma/client";
 import DataLoader from "dataloader";
 import { todayInChina, yearElapsedShare } from "../common/calendar.js";
 import { reportMonthRange, sqlChinaDay, sqlInstant } from "./service.js";
