@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../server/db/client.js";
 import { migrate } from "../server/db/migrate.js";
+import { appendAuditEvent, appendAuditEvents, verifyAuditChain, type AuditInput } from "../server/modules/audit/service.js";
 import { seedReference } from "../seeds/reference.js";
 import { seedScale } from "../seeds/scale.js";
 import { npmRun } from "./support/process.js";
@@ -133,6 +134,42 @@ describe("recording", () => {
     for (const p of projects) {
       const row = await server.db.prisma.project.findUniqueOrThrow({ where: { id: p.id } });
       expect(row.version).toBe(1 + 5);
+    }
+  });
+});
+
+/** Content that JSON and SQL text treat differently if anything is off: quotes, escapes, CJK, emoji, decimals, dates. */
+const TRICKY: AuditInput[] = [
+  { actorId: null, entity: "Project", entityId: 1, action: "x.create", before: null, after: null },
+  { actorId: null, entity: "Project", entityId: "7:*", projectId: 7, action: "x.update", before: { name: '引号 "双" \'单\' \\ 反斜杠\n换行\t制表' }, after: { name: "😀 𠮷 é", z: 1, a: [1, 2.5, -0.125, 1e21, null, true] } },
+  { actorId: null, entity: "Milestone", entityId: 9, action: "x.nested", before: { b: { d: 1, c: { y: null, x: "" } } }, after: { at: new Date("2025-06-30T16:00:00.123Z"), amount: "12345678.90", unicode: "\u001f\u2028" }, requestId: "0e3c6f1e-8b1a-4d7e-9a57-2c0f1b5d9e11", at: new Date("2024-02-29T23:59:59.999Z") },
+];
+
+describe("the chain appended by the database (audit_append_event)", () => {
+  async function appendAndVerify(db: Database) {
+    const before = (await verifyAuditChain(db.prisma)).length;
+    for (const input of TRICKY) await db.prisma.$transaction((tx) => appendAuditEvent(tx, input));
+    // Mixed with the batch path (hashed in TypeScript), in one transaction and across transactions.
+    await db.prisma.$transaction(async (tx) => {
+      await appendAuditEvents(tx, TRICKY.slice(1));
+      await appendAuditEvent(tx, TRICKY[2]!);
+    });
+    const status = await verifyAuditChain(db.prisma);
+    expect(status).toMatchObject({ valid: true, firstBadSeq: null, problem: null });
+    expect(status.length).toBe(before + TRICKY.length + (TRICKY.length - 1) + 1);
+  }
+
+  it("hashes exactly as auditHash does, on PostgreSQL", async () => {
+    await appendAndVerify(server.db);
+  });
+
+  it("hashes exactly as auditHash does, on the embedded database", async () => {
+    const db = await openDatabase({ memory: true });
+    try {
+      await migrate(db.sql);
+      await appendAndVerify(db);
+    } finally {
+      await db.close();
     }
   });
 });

@@ -114,6 +114,41 @@ describe("moveProject", () => {
     expect(chain.data.auditChain.valid).toBe(true);
   });
 
+  it("of 40 concurrent moves on 10 projects, each project's first lands and the audit chain stays whole", async () => {
+    // Moves append their audit event under the chain's lock in their last statement before COMMIT
+    // (audit_append_event): concurrent moves must still chain one after another, with no gap.
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      await makeProject(server.db, { code: `M-C${i}`, unitCode: "jtj", stage: "PREPARATION", gateReady: true });
+      ids.push(await projectId(`M-C${i}`));
+    }
+    const before = await server.db.prisma.auditEvent.count();
+    const results = await Promise.all(
+      ids.flatMap((id) =>
+        Array.from({ length: 4 }, (_, k) =>
+          server.gql(
+            MOVE,
+            { input: { projectId: id, to: k % 2 ? "STARTED" : "RESERVE", expectedVersion: 2, ...(k % 2 ? {} : { note: "并发退回" }) } },
+            team,
+          ),
+        ),
+      ),
+    );
+    const kinds = results.map((r) => r.data?.moveProject?.__typename);
+    expect(kinds.filter((k) => k === "MoveProjectSuccess")).toHaveLength(10);
+    expect(kinds.filter((k) => k === "StaleVersionError")).toHaveLength(30);
+    for (const id of ids) {
+      const history = await server.gql(HISTORY, { id }, team);
+      expect(history.data.node.version).toBe(3);
+      expect(history.data.node.history.totalCount).toBe(3);
+    }
+    const events = await server.db.prisma.auditEvent.findMany({ where: { seq: { gt: before } }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 10 }, (_, i) => before + 1 + i));
+    expect(events.every((e) => e.action === "project.move")).toBe(true);
+    const chain = await server.gql(`{ auditChain { valid length } }`, {}, auditor);
+    expect(chain.data.auditChain).toEqual({ valid: true, length: before + 10 });
+  });
+
   it("refuses a move to the stage the project is already in", async () => {
     await makeProject(server.db, { code: "M-004", unitCode: "jtj", stage: "STARTED" });
     const id = await projectId("M-004");

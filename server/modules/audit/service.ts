@@ -1,9 +1,10 @@
 // The audit trail: every change appends an event inside the same transaction as the change.
 // Appends are serialised by an advisory lock taken before reading the chain's head, so concurrent
-// writers cannot fork the chain (STACK-NOTES.md), and `seq` has no gaps.
+// writers cannot fork the chain (STACK-NOTES.md), and `seq` has no gaps. The lock is held until
+// COMMIT, so a change appends its event last, after its other writes, and commits right after.
 import { Prisma } from "@prisma/client";
 import type { Tx } from "../../db/transaction.js";
-import { GENESIS_HASH, auditHash, type AuditContent } from "./hash.js";
+import { GENESIS_HASH, auditHash, canonicalJson, type AuditContent } from "./hash.js";
 
 export const AUDIT_CHAIN_LOCK = 7_261_001;
 
@@ -27,9 +28,40 @@ function auditJson(value: Record<string, unknown> | null | undefined): Record<st
   ) as Record<string, unknown>;
 }
 
-export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq: number; hash: string }> {
-  const [appended] = await appendAuditEvents(tx, [input]);
+/**
+ * Appends one event in one round trip: the database function audit_append_event (migration
+ * 20261129235300) takes the chain's lock, reads the head and inserts the event hashed onto it, so
+ * the lock is held only from there to the caller's COMMIT. Call it as the transaction's last write.
+ */
+export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<ChainHead> {
+  const content = auditContent(input, 0);
+  // The canonical JSON ends with the seq, the last key in sorted order: the database adds it.
+  const canonical = canonicalJson(content);
+  if (!canonical.endsWith(',"seq":0}')) throw new Error("audit content: seq is not the last key of its canonical JSON");
+  const beforeSeq = canonical.slice(0, -"0}".length);
+  const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  const [appended] = await tx.$queryRaw<{ seq: number; hash: string }[]>`
+    SELECT appended_seq AS seq, appended_hash AS hash FROM audit_append_event(
+      ${content.at.toISOString()}::timestamp(3), ${content.actorId}::integer, ${content.entity}, ${content.entityId},
+      ${content.projectId}::integer, ${content.action}, ${jsonb(content.before)}::jsonb, ${jsonb(content.after)}::jsonb,
+      ${content.requestId}::text, ${beforeSeq})`;
   return appended!;
+}
+
+/** What an event's hash covers, as stored (JSON values as they read back). */
+function auditContent(input: AuditInput, seq: number): AuditContent {
+  return {
+    seq,
+    at: input.at ?? new Date(),
+    actorId: input.actorId,
+    entity: input.entity,
+    entityId: String(input.entityId),
+    projectId: input.projectId ?? null,
+    action: input.action,
+    before: auditJson(input.before),
+    after: auditJson(input.after),
+    requestId: input.requestId ?? null,
+  };
 }
 
 export interface ChainHead {
@@ -48,18 +80,7 @@ export function chainEvents(head: ChainHead | null, inputs: AuditInput[]): Audit
   let prevHash = head?.hash ?? GENESIS_HASH;
   return inputs.map((input) => {
     seq += 1;
-    const content: AuditContent = {
-      seq,
-      at: input.at ?? new Date(),
-      actorId: input.actorId,
-      entity: input.entity,
-      entityId: String(input.entityId),
-      projectId: input.projectId ?? null,
-      action: input.action,
-      before: auditJson(input.before),
-      after: auditJson(input.after),
-      requestId: input.requestId ?? null,
-    };
+    const content = auditContent(input, seq);
     const row = { ...content, prevHash, hash: auditHash(prevHash, content) };
     prevHash = row.hash;
     return row;

@@ -15,27 +15,32 @@ export interface GateItemStatus {
 
 type GateProject = Pick<Project, "id" | "acceptanceDate" | "acceptanceRef">;
 
+/**
+ * The gate's items and whether each is done, in one statement: moves check the gate inside their
+ * transaction, with the project's row locked, so every round trip here lengthens that lock.
+ */
 export async function gateStatus(tx: Tx, project: GateProject, fromStage: Stage): Promise<GateItemStatus[]> {
-  const requirements = await tx.gateRequirement.findMany({
-    where: { fromStage, active: true },
-    orderBy: { position: "asc" },
-    include: { items: { where: { projectId: project.id } } },
-  });
-  const checks = new Set(requirements.map((r) => r.check));
-  const [fundingSources, reports] = await Promise.all([
-    checks.has("FUNDING_SOURCE") ? tx.projectFunding.count({ where: { projectId: project.id, removedAt: null } }) : 0,
-    checks.has("PROGRESS_REPORT") ? tx.progressReport.count({ where: { projectId: project.id } }) : 0,
-  ]);
-  return requirements.map((r) => {
-    const item = r.items[0];
-    const done = {
-      MANUAL: item?.done ?? false,
-      FUNDING_SOURCE: fundingSources > 0,
-      PROGRESS_REPORT: reports > 0,
-      ACCEPTANCE: project.acceptanceDate !== null && Boolean(project.acceptanceRef?.trim()),
-    }[r.check];
-    return { requirementId: r.id, key: r.key, label: r.label, check: r.check, done, reference: item?.reference ?? null };
-  });
+  const rows = await tx.$queryRaw<(Omit<GateItemStatus, "done"> & { done: boolean | null })[]>`
+    SELECT r.id AS "requirementId", r.key, r.label, r."check"::text AS "check", i.reference,
+           CASE r."check"
+             WHEN 'MANUAL' THEN coalesce(i.done, false)
+             WHEN 'FUNDING_SOURCE' THEN EXISTS (SELECT 1 FROM project_funding f WHERE f.project_id = ${project.id} AND f.removed_at IS NULL)
+             WHEN 'PROGRESS_REPORT' THEN EXISTS (SELECT 1 FROM progress_report pr WHERE pr.project_id = ${project.id})
+           END AS done
+      FROM gate_requirement r
+      LEFT JOIN project_gate_item i ON i.requirement_id = r.id AND i.project_id = ${project.id}
+     WHERE r.from_stage = ${fromStage}::"Stage" AND r.active
+     ORDER BY r.position, r.id`;
+  // Acceptance is on the project itself.
+  const accepted = project.acceptanceDate !== null && Boolean(project.acceptanceRef?.trim());
+  return rows.map((r) => ({
+    requirementId: r.requirementId,
+    key: r.key,
+    label: r.label,
+    check: r.check,
+    done: r.check === "ACCEPTANCE" ? accepted : r.done === true,
+    reference: r.reference,
+  }));
 }
 
 export function missingItems(statuses: GateItemStatus[]): string[] {

@@ -6,14 +6,14 @@
 // many concurrent moves from the same version exactly one wins and the rest get StaleVersionError
 // with nothing written.
 import type { GateCheck, GateRequirement, PrismaClient, Project, Role, Stage, StageTransition, TransitionKind } from "@prisma/client";
-import { inTransaction } from "../../db/transaction.js";
+import { inTransaction, type Tx } from "../../db/transaction.js";
 import { appendAuditEvent } from "../audit/service.js";
 import { GateNotMetError, NotFoundError, TransitionNotAllowedError, ValidationError } from "../common/errors.js";
 import { STAGE_NAMES, stageIndex } from "../common/stage.js";
 import { todayInChina } from "../common/calendar.js";
 import type { Actor } from "../../context.js";
 import { CONFIGURERS } from "../auth/policy.js";
-import { loadForChange, recordChange } from "../project/change.js";
+import { auditChange, loadForChange, recordChange } from "../project/change.js";
 import { gateStatus, missingItems } from "./gates.js";
 import { planMilestones } from "./milestones.js";
 
@@ -63,18 +63,58 @@ export async function moveProject(
       if (missing.length > 0) throw new GateNotMetError(missing);
     }
     const at = new Date();
-    const transition = await tx.stageTransition.create({
-      data: { projectId: project.id, fromStage: project.stage, toStage: command.to, kind, at, actorId: actor.viewer.userId, note },
-    });
-    await recordChange(tx, actor, project, {
-      action: "project.move",
-      at,
-      before: { stage: project.stage, stageEnteredAt: project.stageEnteredAt },
-      after: { stage: command.to, stageEnteredAt: at, kind, note, transitionId: transition.id },
-      data: { stage: command.to, stageEnteredAt: at },
-    });
+    const transition = await recordMove(tx, actor, project, { to: command.to, kind, at, note });
     return { projectId: project.id, actionId: project.actionId, transition };
   });
+}
+
+/**
+ * Writes a move: the transition, the project's stage and version (the same row recordChange would
+ * write), then the audit event. Moves are the busiest change, so the two writes are one hand-written
+ * statement and the chain's lock is taken by the last statement before COMMIT (audit/service.ts).
+ */
+async function recordMove(
+  tx: Tx,
+  actor: Actor,
+  project: Project,
+  move: { to: Stage; kind: TransitionKind; at: Date; note: string | null },
+): Promise<StageTransition> {
+  const at = move.at.toISOString();
+  const [written] = await tx.$queryRaw<{ id: number; version: number }[]>`
+    WITH moved AS (
+      UPDATE project SET stage = ${move.to}::"Stage", stage_entered_at = ${at}::timestamp(3), version = version + 1,
+             updated_at = ${at}::timestamp(3)
+       WHERE id = ${project.id}
+      RETURNING version)
+    INSERT INTO stage_transition (project_id, from_stage, to_stage, kind, at, actor_id, note)
+    SELECT ${project.id}, ${project.stage}::"Stage", ${move.to}::"Stage", ${move.kind}::"TransitionKind", ${at}::timestamp(3),
+           ${actor.viewer.userId}::integer, ${move.note}::text
+      FROM moved
+    RETURNING id, (SELECT version FROM moved) AS version`;
+  if (!written) throw new Error(`project ${project.id} vanished while locked`);
+  const transition: StageTransition = {
+    id: written.id,
+    projectId: project.id,
+    fromStage: project.stage,
+    toStage: move.to,
+    kind: move.kind,
+    at: move.at,
+    actorId: actor.viewer.userId,
+    note: move.note,
+  };
+  await auditChange(
+    tx,
+    actor,
+    project,
+    {
+      action: "project.move",
+      at: move.at,
+      before: { stage: project.stage, stageEnteredAt: project.stageEnteredAt },
+      after: { stage: move.to, stageEnteredAt: move.at, kind: move.kind, note: move.note, transitionId: transition.id },
+    },
+    written.version,
+  );
+  return transition;
 }
 
 // ---------------------------------------------------------------------------------------------
