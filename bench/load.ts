@@ -62,12 +62,20 @@ function countFailures(name: string, result: { non2xx: number; errors: number })
   if (result.non2xx + result.errors > 0) failures[name] = (failures[name] ?? 0) + result.non2xx + result.errors;
 }
 
-/** Requests a second with `connections` clients, each waiting for its answer. */
-async function throughput(url: string, token: string, op: Operation, connections = 50): Promise<number> {
+/**
+ * Requests a second with `connections` clients, each waiting for its answer; with the server, also
+ * the CPU time it spent per request (the steadiest figure on a shared machine).
+ */
+async function throughput(url: string, token: string, op: Operation, connections = 50, server?: ServerProcess): Promise<number> {
+  const cpuBefore = server?.cpuMs() ?? 0;
   const result = await autocannon({ ...requestOf(url, token, op.body), connections, duration: SECONDS });
   countFailures(op.name, result);
+  if (server && result.requests.total > 0) cpuPerRequest[op.name] = (server.cpuMs() - cpuBefore) / result.requests.total;
   return result.requests.average;
 }
+
+/** Server CPU ms per request of each operation's last throughput run. */
+const cpuPerRequest: Record<string, number> = {};
 
 /** Latency percentiles (ms) at a steady offered rate over few connections. */
 async function latency(url: string, token: string, op: Operation, rate = 100, connections = 5): Promise<Figures> {
@@ -202,6 +210,7 @@ async function moveUnderContention(url: string, token: string, auditorToken: str
   );
   const chain = await post(`{ auditChain { valid length } }`, {}, { ...headers, authorization: `Bearer ${auditorToken}` });
   return {
+    attempts: counts.moved + counts.stale + counts.failed,
     "moves/s": counts.moved / SECONDS,
     "stale (版本冲突)": counts.stale,
     failed: counts.failed,
@@ -267,7 +276,8 @@ export async function load(): Promise<Record<string, number>> {
     for (const op of ops) {
       figures[`${op.name}: SQL statements`] = await statements(server.url, token, op);
       await throughput(server.url, token, op, 10); // warm up
-      figures[`${op.name}: req/s (50 clients)`] = await throughput(server.url, token, op);
+      figures[`${op.name}: req/s (50 clients)`] = await throughput(server.url, token, op, 50, server);
+      figures[`${op.name}: server CPU ms/request`] = cpuPerRequest[op.name]!;
       const steady = await latency(server.url, token, op);
       for (const [key, value] of Object.entries(steady)) figures[`${op.name}: ${key} ms @100/s`] = value;
     }
@@ -280,7 +290,8 @@ export async function load(): Promise<Record<string, number>> {
     const board = ops[1]!;
     figures["board, cache off: SQL statements"] = await statements(uncached.url, uncachedToken, board);
     await throughput(uncached.url, uncachedToken, board, 10);
-    figures["board, cache off: req/s (50 clients)"] = await throughput(uncached.url, uncachedToken, board);
+    figures["board, cache off: req/s (50 clients)"] = await throughput(uncached.url, uncachedToken, board, 50, uncached);
+    figures["board, cache off: server CPU ms/request"] = cpuPerRequest[board.name]!;
     const uncachedLatency = await latency(uncached.url, uncachedToken, board);
     for (const [key, value] of Object.entries(uncachedLatency)) figures[`board, cache off: ${key} ms @100/s`] = value;
     await uncached.stop();
@@ -295,7 +306,12 @@ export async function load(): Promise<Record<string, number>> {
     figures["board p99 / { __typename } p99"] = figures["board: p99 ms @100/s"]! / figures["{ __typename }: p99 ms @100/s"]!;
     figures["board req/s / { __typename } req/s"] = figures["board: req/s (50 clients)"]! / figures["{ __typename }: req/s (50 clients)"]!;
 
-    for (const [key, value] of Object.entries(await moveUnderContention(server.url, token, await signIn(server.url, "auditor"), movers.map((m) => m.id)))) figures[`moveProject: ${key}`] = value;
+    const auditorToken = await signIn(server.url, "auditor");
+    const cpuBeforeMoves = server.cpuMs();
+    const moves = await moveUnderContention(server.url, token, auditorToken, movers.map((m) => m.id));
+    for (const [key, value] of Object.entries(moves)) figures[`moveProject: ${key}`] = value;
+    // Per attempt: the read of the version and the move (landed or 版本冲突).
+    figures["moveProject: server CPU ms/attempt"] = (server.cpuMs() - cpuBeforeMoves) / (moves.attempts ?? 1);
     figures["server RSS MB (1 process, after moves)"] = server.rssMb();
     await server.stop();
 

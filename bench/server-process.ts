@@ -8,6 +8,8 @@ export interface ServerProcess {
   url: string;
   /** Resident memory of the server's processes (the primary and its workers), in MB. */
   rssMb: () => number;
+  /** CPU time (user and system) the server's processes have used so far, in ms. */
+  cpuMs: () => number;
   stop: () => Promise<void>;
 }
 
@@ -38,6 +40,17 @@ function rssKb(pid: number): number {
   }
 }
 
+/** utime + stime of a process, in ms (Linux counts them in clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   // node itself (not npm, not the tsx wrapper), so that the process tree is only the server's.
@@ -58,6 +71,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   return {
     url,
     rssMb: () => processTree(child.pid!).reduce((sum, pid) => sum + rssKb(pid), 0) / 1024,
+    cpuMs: () => processTree(child.pid!).reduce((sum, pid) => sum + cpuMsOf(pid), 0),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
