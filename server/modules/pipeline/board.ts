@@ -91,7 +91,11 @@ export function boardReader(prisma: PrismaClient, action: Action, filter: Projec
               WHERE ${where} AND ${stage} = r.stage::"Stage" AND ${beyond}
               ORDER BY p.code ${order} LIMIT r.size) page
            ORDER BY r.index, page.code`;
-        for (const row of rows) found.set(row.index, [...(found.get(row.index) ?? []), row.id]);
+        for (const row of rows) {
+          const page = found.get(row.index);
+          if (page) page.push(row.id);
+          else found.set(row.index, [row.id]);
+        }
       }
       return keys.map((_key, index) => found.get(index) ?? []);
     },
