@@ -61,19 +61,37 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
  * released, and every outage took connections from the pool for good until the server hung. The
  * client is now released with the error, so that the pool discards it and opens a fresh one.
  */
+/** Three times Prisma's transaction timeout (transactionOptions below): no live transaction lasts this long. */
+const ABANDONED_TRANSACTION_MS = 60_000;
+
 class PgAdapterFactory extends PrismaPg {
   override async connect() {
     const adapter = await super.connect();
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const transaction = await startTransaction(isolationLevel);
+      const client = (transaction as unknown as { client?: pg.PoolClient }).client;
+      // A transaction that Prisma neither commits nor rolls back (seen under heavy load: sessions
+      // left "idle in transaction" after BEGIN, holding their locks and pool slots) is ended here
+      // well after Prisma's own timeout: its connection is closed, so PostgreSQL rolls it back.
+      const abandoned = setTimeout(() => client?.release(new Error("transaction abandoned: neither committed nor rolled back")), ABANDONED_TRANSACTION_MS);
+      abandoned.unref();
+      for (const end of ["commit", "rollback"] as const) {
+        const original = transaction[end].bind(transaction);
+        transaction[end] = async () => {
+          clearTimeout(abandoned);
+          return original();
+        };
+      }
       const executeRaw = transaction.executeRaw.bind(transaction);
       transaction.executeRaw = async (query) => {
         try {
           return await executeRaw(query);
         } catch (error) {
-          const client = (transaction as unknown as { client?: pg.PoolClient }).client;
-          if ((query.sql === "COMMIT" || query.sql === "ROLLBACK") && client) client.release(error instanceof Error ? error : true);
+          if ((query.sql === "COMMIT" || query.sql === "ROLLBACK") && client) {
+            clearTimeout(abandoned);
+            client.release(error instanceof Error ? error : true);
+          }
           throw error;
         }
       };
@@ -90,6 +108,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     // Fail fast when the server is down rather than queueing requests forever.
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30000,
+    // The database's own backstop against a leaked transaction (see PgAdapterFactory).
+    idle_in_transaction_session_timeout: ABANDONED_TRANSACTION_MS,
   });
   // A connection lost while idle (the pool reports it) or while checked out between queries (the
   // client itself reports it, e.g. "terminating connection due to administrator command" when the
