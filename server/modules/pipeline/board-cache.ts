@@ -21,7 +21,11 @@ import type { PrismaClient } from "@prisma/client";
 import type { Context } from "../../context.js";
 import { todayInChina } from "../common/calendar.js";
 
+// Bounded by the size of the answers kept, not only their number: a board answer is about 80 KB of
+// JSON at province scale (several times that as objects in memory), so 500 of them (as many roles ×
+// actions × filters) would have held over 100 MB. About 100 such boards fit in this budget.
 const MAX_ENTRIES = 500;
+const MAX_JSON_CHARS = 8 * 1024 * 1024;
 
 /**
  * The action codes of a query made only of today's `board` fields (and `__typename`), or null when
@@ -76,7 +80,14 @@ function cacheKey(document: DocumentNode, operationName: string | null | undefin
 }
 
 export function useBoardCache(): Plugin<Context> {
-  const entries = new Map<string, { fingerprint: string; result: ExecutionResult }>();
+  const entries = new Map<string, { fingerprint: string; result: ExecutionResult; size: number }>();
+  let size = 0;
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    size -= entry.size;
+  };
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue;
@@ -97,9 +108,13 @@ export function useBoardCache(): Plugin<Context> {
       return {
         onExecuteDone({ result }) {
           if (Symbol.asyncIterator in result || result.errors?.length) return;
-          entries.delete(key);
-          entries.set(key, { fingerprint, result });
-          if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+          // Measured once per miss, which has just read the board from the database anyway.
+          const entrySize = JSON.stringify(result).length;
+          remove(key);
+          if (entrySize > MAX_JSON_CHARS) return;
+          entries.set(key, { fingerprint, result, size: entrySize });
+          size += entrySize;
+          while (entries.size > MAX_ENTRIES || size > MAX_JSON_CHARS) remove(entries.keys().next().value!);
         },
       };
     },
