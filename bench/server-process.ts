@@ -2,7 +2,6 @@
 // started, measured (resident memory of all its processes) and stopped.
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { ensureServerBuilt, serverEntry } from "../scripts/build-server.js";
 import { freePort, repoRoot } from "../tests/support/process.js";
 
 export interface ServerProcess {
@@ -40,11 +39,10 @@ function rssKb(pid: number): number {
 }
 
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  await ensureServerBuilt();
   const port = await freePort();
-  // As `npm start` runs it (the built server on plain node), but node itself rather than npm, so
-  // that the process tree is only the server's.
-  const child = spawn(process.execPath, [serverEntry], {
+  // As `npm start` runs it (scripts/start.mjs: builds what is missing, then the built server on
+  // plain node), but node itself rather than npm, so that the process tree is only the server's.
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "inherit", "inherit"],

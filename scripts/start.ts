@@ -1,6 +1,5 @@
-// npm start, first half: builds what is missing or out of date (the Prisma client, the web client,
-// the server as plain JavaScript), then exits; package.json then runs `node dist/server/serve.js`,
-// which migrates the database and, on an empty embedded database, loads the demo data.
+// npm start, first half (run by scripts/start.mjs): builds what is missing or out of date (the Prisma
+// client, the web client, the server as plain JavaScript), then exits.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
