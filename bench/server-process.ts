@@ -53,8 +53,9 @@ function cpuMsOf(pid: number): number {
 
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  // node itself (not npm, not the tsx wrapper), so that the process tree is only the server's.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // As `npm start` runs it (scripts/start.mjs: builds what is missing, then the built server on
+  // plain node), but node itself rather than npm, so that the process tree is only the server's.
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "inherit", "inherit"],

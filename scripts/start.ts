@@ -1,8 +1,9 @@
-// npm start: builds what is missing (the Prisma client, the web client), then starts the server,
-// which migrates the database and, on an empty embedded database, loads the demo data.
+// npm start, first half (run by scripts/start.mjs): builds what is missing or out of date (the Prisma
+// client, the web client, the server as plain JavaScript), then exits.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { ensureServerBuilt } from "./build-server.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const inRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -18,6 +19,4 @@ if (!existsSync(inRoot("dist/client/index.html")) || !existsSync(inRoot("dist/pe
   const { build } = await import("vite");
   await build({ configFile: inRoot("vite.config.ts"), logLevel: "warn" });
 }
-
-process.env.NODE_ENV ??= "production";
-await import("../server/index.js");
+await ensureServerBuilt();

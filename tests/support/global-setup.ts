@@ -9,6 +9,7 @@ import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../server/db/client.js";
 import { migrate } from "../../server/db/migrate.js";
 import { seedReference } from "../../seeds/reference.js";
+import { ensureServerBuilt } from "../../scripts/build-server.js";
 import { adminQuery, adminUrl, databaseUrl, serverReachable } from "./database.js";
 
 declare module "vitest" {
@@ -45,6 +46,8 @@ async function ensureClientBuilt(): Promise<void> {
 export default async function setup(project: TestProject) {
   process.env.LOG_LEVEL ??= "silent";
   await ensureClientBuilt();
+  // Built once here: test files start servers (`npm start`) in parallel, and each would build it.
+  await ensureServerBuilt();
   const url = adminUrl();
   if (!(await serverReachable(url))) {
     if (process.env.TUIJIN_TEST_REQUIRE_POSTGRES === "1") {

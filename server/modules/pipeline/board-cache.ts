@@ -21,7 +21,11 @@ import type { SqlRunner } from "../../db/client.js";
 import type { Context } from "../../context.js";
 import { todayInChina } from "../common/calendar.js";
 
+// Bounded by the size of the answers kept, not only their number: a board answer is about 80 KB of
+// JSON at province scale (several times that as objects in memory), so 500 of them (as many roles ×
+// actions × filters) would have held over 100 MB. About 100 such boards fit in this budget.
 const MAX_ENTRIES = 500;
+const MAX_JSON_CHARS = 8 * 1024 * 1024;
 
 /**
  * The action codes of a query made only of today's `board` fields (and `__typename`), or null when
@@ -80,15 +84,22 @@ function cacheKey(document: DocumentNode, operationName: string | null | undefin
 
 /**
  * The result with its JSON text made once and kept: graphql-yoga serialises a result with its own
- * `stringify` when it has one, so each cached answer is not serialised again for every reader.
+ * `stringify` when it has one, so a cached answer is not serialised again for every reader.
  */
-function serialisedOnce(result: ExecutionResult): ExecutionResult {
-  let text: string | undefined;
-  return { ...result, stringify: () => (text ??= JSON.stringify(result)) } as ExecutionResult;
+function serialisedOnce(result: ExecutionResult): { result: ExecutionResult; text: string } {
+  const text = JSON.stringify(result);
+  return { result: { ...result, stringify: () => text } as ExecutionResult, text };
 }
 
 export function useBoardCache(): Plugin<Context> {
-  const entries = new Map<string, { fingerprint: string; result: ExecutionResult }>();
+  const entries = new Map<string, { fingerprint: string; result: ExecutionResult; size: number }>();
+  let size = 0;
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    size -= entry.size;
+  };
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue;
@@ -109,9 +120,14 @@ export function useBoardCache(): Plugin<Context> {
       return {
         onExecuteDone({ result }) {
           if (Symbol.asyncIterator in result || result.errors?.length) return;
-          entries.delete(key);
-          entries.set(key, { fingerprint, result: serialisedOnce(result) });
-          if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+          // Serialised once per miss (which has just read the board from the database anyway): the
+          // text is both the entry's size and what every later reader is sent.
+          const entry = serialisedOnce(result);
+          remove(key);
+          if (entry.text.length > MAX_JSON_CHARS) return;
+          entries.set(key, { fingerprint, result: entry.result, size: entry.text.length });
+          size += entry.text.length;
+          while (entries.size > MAX_ENTRIES || size > MAX_JSON_CHARS) remove(entries.keys().next().value!);
         },
       };
     },
