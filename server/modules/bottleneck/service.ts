@@ -32,15 +32,35 @@ export function projectScope(scope: BottleneckScope): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
-/** Each project in scope with its stage at asOf and when it entered it (projects not yet registered are left out). */
+/**
+ * Registered by asOf: some transition at or before it. A project's stage_entered_at is the instant of
+ * one of its transitions (the move or the intake that set its stage writes both in one transaction), so
+ * when it is not after asOf the answer is yes without reading the history; only projects moved after
+ * asOf (none, as of now) look the history up, through the (project_id, at) index.
+ */
+export function registeredBy(asOf: Date): Prisma.Sql {
+  const at = sqlInstant(asOf);
+  return Prisma.sql`(p.stage_entered_at <= ${at} OR EXISTS (SELECT 1 FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${at}))`;
+}
+
+/**
+ * Each project in scope with its stage at asOf and when it entered it (projects not yet registered are
+ * left out). project.stage and stage_entered_at are the target and instant of the project's latest
+ * transition (written together with it), so a project that has not moved since asOf was then where it
+ * is now: only the projects moved after asOf read the last transition at or before asOf from the
+ * history (an index-only probe each), instead of one probe per project.
+ */
 function stagesThen(scope: BottleneckScope): Prisma.Sql {
+  const at = sqlInstant(scope.asOf);
   return Prisma.sql`
     SELECT p.id AS project_id, p.responsible_unit_id AS unit_id, st.to_stage, st.at AS entered_at
       FROM project p
       CROSS JOIN LATERAL (
-        SELECT t.to_stage, t.at FROM stage_transition t
-         WHERE t.project_id = p.id AND t.at <= ${sqlInstant(scope.asOf)}
-         ORDER BY t.at DESC, t.id DESC LIMIT 1) st
+        SELECT p.stage AS to_stage, p.stage_entered_at AS at WHERE p.stage_entered_at <= ${at}
+        UNION ALL
+        (SELECT t.to_stage, t.at FROM stage_transition t
+          WHERE p.stage_entered_at > ${at} AND t.project_id = p.id AND t.at <= ${at}
+          ORDER BY t.at DESC, t.id DESC LIMIT 1)) st
      WHERE ${projectScope(scope)}`;
 }
 
@@ -90,7 +110,7 @@ export async function overdueMilestones(prisma: PrismaClient, scope: BottleneckS
       FROM milestone m JOIN project p ON p.id = m.project_id
      WHERE ${projectScope(scope)}
        AND m.planned_date < ${day} AND (m.actual_date IS NULL OR m.actual_date > ${day})
-       AND EXISTS (SELECT 1 FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(scope.asOf)})
+       AND ${registeredBy(scope.asOf)}
      ORDER BY "daysOverdue" DESC, m.id
      LIMIT ${limit}`;
   return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row) };
@@ -169,15 +189,21 @@ export interface FunnelRow {
 }
 
 export async function stageFunnel(prisma: PrismaClient, scope: BottleneckScope): Promise<FunnelRow[]> {
-  const rows = await prisma.$queryRaw<{ stage: Stage; reached: number }[]>`
-    WITH furthest AS (
-      SELECT t.project_id, max(t.to_stage) AS top
-        FROM stage_transition t JOIN project p ON p.id = t.project_id
-       WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)}
-       GROUP BY t.project_id)
-    SELECT e.stage::text AS stage, (SELECT count(*) FROM furthest f WHERE f.top >= e.stage)::int AS reached
-      FROM unnest(enum_range(NULL::"Stage")) AS e(stage)`;
-  const reached = new Map(rows.map((r) => [r.stage, r.reached]));
+  // Projects counted once per furthest stage, then summed from 竣工 down (reached = furthest at or beyond).
+  const rows = await prisma.$queryRaw<{ stage: Stage; projects: number }[]>`
+    SELECT f.top::text AS stage, count(*)::int AS projects
+      FROM (SELECT max(t.to_stage) AS top
+              FROM stage_transition t JOIN project p ON p.id = t.project_id
+             WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)}
+             GROUP BY t.project_id) f
+     GROUP BY f.top`;
+  const furthest = new Map(rows.map((r) => [r.stage, r.projects]));
+  const reached = new Map<Stage, number>();
+  let beyond = 0;
+  for (const stage of [...STAGES].reverse()) {
+    beyond += furthest.get(stage) ?? 0;
+    reached.set(stage, beyond);
+  }
   return STAGES.map((stage, i) => {
     const here = reached.get(stage) ?? 0;
     const next = STAGES[i + 1];
@@ -218,14 +244,17 @@ export async function cumulativeFlow(prisma: PrismaClient, scope: BottleneckScop
     const [y, m] = month.split("-").map(Number) as [number, number];
     return y * 12 + m - 1;
   };
+  // The transitions are first counted per China month and (to, from) pair, with cheap timestamp
+  // arithmetic, and only those few hundred groups are split into their +1 and -1 and numbered.
   const rows = await prisma.$queryRaw<{ month: number; stage: Stage; delta: number }[]>`
-    SELECT greatest(
-             (extract(year FROM t.at + interval '8 hours') * 12 + extract(month FROM t.at + interval '8 hours') - 1)::int,
-             ${monthIndex(first)}::int) AS month,
-           m.stage::text AS stage, sum(m.delta)::int AS delta
-      FROM stage_transition t JOIN project p ON p.id = t.project_id
-      CROSS JOIN LATERAL (VALUES (t.to_stage, 1), (t.from_stage, -1)) AS m(stage, delta)
-     WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)} AND m.stage IS NOT NULL
+    SELECT greatest((extract(year FROM g.month) * 12 + extract(month FROM g.month) - 1)::int, ${monthIndex(first)}::int) AS month,
+           m.stage::text AS stage, sum(m.delta * g.n)::int AS delta
+      FROM (SELECT date_trunc('month', t.at + interval '8 hours') AS month, t.to_stage, t.from_stage, count(*) AS n
+              FROM stage_transition t JOIN project p ON p.id = t.project_id
+             WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)}
+             GROUP BY 1, 2, 3) g
+      CROSS JOIN LATERAL (VALUES (g.to_stage, 1), (g.from_stage, -1)) AS m(stage, delta)
+     WHERE m.stage IS NOT NULL
      GROUP BY 1, 2`;
   const running = new Map<Stage, number>();
   return points.map((p) => {
@@ -305,7 +334,7 @@ export async function investmentProgress(prisma: PrismaClient, scope: Bottleneck
            sum(x.planned) AS planned, sum(x.completed) AS completed
       FROM per_project x JOIN project p ON p.id = x.project_id
      WHERE ${projectScope(scope)}
-       AND EXISTS (SELECT 1 FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(scope.asOf)})
+       AND ${registeredBy(scope.asOf)}
      GROUP BY GROUPING SETS ((), (p.responsible_unit_id), (p.action_id))`;
   const zero = new Prisma.Decimal(0);
   const toRow = (r: (typeof rows)[number]): InvestmentRow => ({
