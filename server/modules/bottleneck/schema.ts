@@ -14,16 +14,19 @@ import { StageEnum } from "../common/schema.js";
 import { endOfChinaDay, todayInChina } from "../common/calendar.js";
 import { BlockerKindEnum } from "../project/schema.js";
 import { lightLoader, type Light } from "./lights.js";
+import { historyCacheOf, historyFingerprint, validityAround, type Validity } from "./history-cache.js";
 import {
   AGE_BUCKETS,
   blockerList,
   blockerSummary,
   completedShare,
-  cumulativeFlow,
   cycleTimes,
+  flowDeltas,
+  flowOf,
+  funnelOf,
+  furthestStages,
   investmentProgress,
   overdueMilestones,
-  stageFunnel,
   stuckProjects,
   type BlockerKindSummary,
   type BlockerRow,
@@ -214,11 +217,23 @@ function limitOf(first: number | null | undefined): number {
   return n;
 }
 
-/** The stuck and overdue lists are read once per report (up to MAX_ROWS, with their totals), however many fields read them. */
+/**
+ * The stuck and overdue lists are read once per report (up to MAX_ROWS, with their totals), however
+ * many fields read them. The history figures (funnel, flow, cycle times) come through the history
+ * cache, with one fingerprint per report.
+ */
 class Report {
   private stuckRows?: ReturnType<typeof stuckProjects>;
   private overdueRows?: ReturnType<typeof overdueMilestones>;
+  private fingerprint?: Promise<string>;
+  private validity?: Promise<Validity>;
   constructor(readonly scope: BottleneckScope) {}
+  history<T>({ db, prisma }: Context, part: string, read: (prisma: PrismaClient) => Promise<T>): Promise<T> {
+    this.fingerprint ??= historyFingerprint(db.sql);
+    return this.fingerprint.then((fingerprint) =>
+      historyCacheOf(db).get(part, this.scope, fingerprint, () => (this.validity ??= validityAround(db.sql, this.scope.asOf)), () => read(prisma)),
+    );
+  }
   stuck(prisma: PrismaClient) {
     return (this.stuckRows ??= stuckProjects(prisma, this.scope, MAX_ROWS));
   }
@@ -254,17 +269,20 @@ const BottleneckReport = builder.objectRef<Report>("BottleneckReport").implement
       resolve: async (r, args, { prisma }) => withAsOf(r, await blockerList(prisma, r.scope, limitOf(args.first))),
     }),
     blockersByKind: t.field({ type: [BlockerKindCount], resolve: (r, _args, { prisma }) => blockerSummary(prisma, r.scope) }),
-    funnel: t.field({ type: [FunnelStage], resolve: (r, _args, { prisma }) => stageFunnel(prisma, r.scope) }),
+    funnel: t.field({
+      type: [FunnelStage],
+      resolve: async (r, _args, context) => funnelOf(await r.history(context, "funnel", (prisma) => furthestStages(prisma, r.scope))),
+    }),
     cumulativeFlow: t.field({
       type: [FlowPointRef],
       args: { months: t.arg.int({ description: "How many month ends, the last at asOf (default 12, at most 60)." }) },
-      resolve: (r, args, { prisma }) => {
+      resolve: async (r, args, context) => {
         const months = args.months ?? 12;
         if (months < 1 || months > 60) throw badInput("months 应在 1 到 60 之间");
-        return cumulativeFlow(prisma, r.scope, months);
+        return flowOf(await r.history(context, "flow", (prisma) => flowDeltas(prisma, r.scope)), r.scope.asOf, months);
       },
     }),
-    cycleTimes: t.field({ type: [CycleTime], resolve: (r, _args, { prisma }) => cycleTimes(prisma, r.scope) }),
+    cycleTimes: t.field({ type: [CycleTime], resolve: (r, _args, context) => r.history(context, "cycle", (prisma) => cycleTimes(prisma, r.scope)) }),
     investment: t.field({ type: InvestmentProgressRef, resolve: (r, _args, { prisma }) => investmentProgress(prisma, r.scope) }),
   }),
 });

@@ -188,8 +188,8 @@ export interface FunnelRow {
   conversion: number | null;
 }
 
-export async function stageFunnel(prisma: PrismaClient, scope: BottleneckScope): Promise<FunnelRow[]> {
-  // Projects counted once per furthest stage, then summed from 竣工 down (reached = furthest at or beyond).
+/** Projects in scope per furthest stage reached by asOf. Depends on asOf only through the transitions up to it (see history-cache.ts). */
+export async function furthestStages(prisma: PrismaClient, scope: BottleneckScope): Promise<Map<Stage, number>> {
   const rows = await prisma.$queryRaw<{ stage: Stage; projects: number }[]>`
     SELECT f.top::text AS stage, count(*)::int AS projects
       FROM (SELECT max(t.to_stage) AS top
@@ -197,7 +197,11 @@ export async function stageFunnel(prisma: PrismaClient, scope: BottleneckScope):
              WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)}
              GROUP BY t.project_id) f
      GROUP BY f.top`;
-  const furthest = new Map(rows.map((r) => [r.stage, r.projects]));
+  return new Map(rows.map((r) => [r.stage, r.projects]));
+}
+
+/** The funnel from the projects per furthest stage: a stage is reached by the projects whose furthest is it or beyond. */
+export function funnelOf(furthest: Map<Stage, number>): FunnelRow[] {
   const reached = new Map<Stage, number>();
   let beyond = 0;
   for (const stage of [...STAGES].reverse()) {
@@ -209,6 +213,10 @@ export async function stageFunnel(prisma: PrismaClient, scope: BottleneckScope):
     const next = STAGES[i + 1];
     return { stage, reached: here, conversion: next && here > 0 ? (reached.get(next) ?? 0) / here : null };
   });
+}
+
+export async function stageFunnel(prisma: PrismaClient, scope: BottleneckScope): Promise<FunnelRow[]> {
+  return funnelOf(await furthestStages(prisma, scope));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,21 +241,30 @@ export function monthEnds(asOf: Date, months: number): { month: string; at: Date
   return points;
 }
 
-export async function cumulativeFlow(prisma: PrismaClient, scope: BottleneckScope, months: number): Promise<FlowPoint[]> {
-  const points = monthEnds(scope.asOf, months);
-  const first = points[0]!.month;
-  // Every transition adds a project to its target stage and takes it from its source stage (a
-  // transition's from_stage is the stage it left: the history is a chain). Summed per China month
-  // (earlier months lumped into the first), the running totals give the counts at each month's end,
-  // in one scan of the history rather than a join of every stay with every month end.
-  const monthIndex = (month: string) => {
-    const [y, m] = month.split("-").map(Number) as [number, number];
-    return y * 12 + m - 1;
-  };
-  // The transitions are first counted per China month and (to, from) pair, with cheap timestamp
-  // arithmetic, and only those few hundred groups are split into their +1 and -1 and numbered.
-  const rows = await prisma.$queryRaw<{ month: number; stage: Stage; delta: number }[]>`
-    SELECT greatest((extract(year FROM g.month) * 12 + extract(month FROM g.month) - 1)::int, ${monthIndex(first)}::int) AS month,
+/** A month as a number (year × 12 + month − 1), as flowDeltas gives them. */
+function monthIndex(month: string): number {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return y * 12 + m - 1;
+}
+
+export interface FlowDelta {
+  /** The China month, as monthIndex numbers it. */
+  month: number;
+  stage: Stage;
+  delta: number;
+}
+
+/**
+ * Every transition adds a project to its target stage and takes it from its source stage (a
+ * transition's from_stage is the stage it left: the history is a chain), summed per China month and
+ * stage: the running totals give the counts at each month's end, in one scan of the history rather
+ * than a join of every stay with every month end. The transitions are first counted per month and
+ * (to, from) pair with cheap timestamp arithmetic; only those few hundred groups are split into their
+ * +1 and −1 and numbered. Depends on asOf only through the transitions up to it.
+ */
+export async function flowDeltas(prisma: PrismaClient, scope: BottleneckScope): Promise<FlowDelta[]> {
+  return prisma.$queryRaw<FlowDelta[]>`
+    SELECT (extract(year FROM g.month) * 12 + extract(month FROM g.month) - 1)::int AS month,
            m.stage::text AS stage, sum(m.delta * g.n)::int AS delta
       FROM (SELECT date_trunc('month', t.at + interval '8 hours') AS month, t.to_stage, t.from_stage, count(*) AS n
               FROM stage_transition t JOIN project p ON p.id = t.project_id
@@ -256,11 +273,24 @@ export async function cumulativeFlow(prisma: PrismaClient, scope: BottleneckScop
       CROSS JOIN LATERAL (VALUES (g.to_stage, 1), (g.from_stage, -1)) AS m(stage, delta)
      WHERE m.stage IS NOT NULL
      GROUP BY 1, 2`;
+}
+
+/** The counts at each month end from the monthly deltas; months before the first are lumped into it. */
+export function flowOf(deltas: FlowDelta[], asOf: Date, months: number): FlowPoint[] {
+  const points = monthEnds(asOf, months);
+  const first = monthIndex(points[0]!.month);
   const running = new Map<Stage, number>();
   return points.map((p) => {
-    for (const row of rows) if (row.month === monthIndex(p.month)) running.set(row.stage, (running.get(row.stage) ?? 0) + row.delta);
+    const month = monthIndex(p.month);
+    for (const row of deltas) {
+      if (Math.max(row.month, first) === month) running.set(row.stage, (running.get(row.stage) ?? 0) + row.delta);
+    }
     return { ...p, counts: new Map(running) };
   });
+}
+
+export async function cumulativeFlow(prisma: PrismaClient, scope: BottleneckScope, months: number): Promise<FlowPoint[]> {
+  return flowOf(await flowDeltas(prisma, scope), scope.asOf, months);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,6 +303,7 @@ export interface CycleTimeRow {
   p85Days: number | null;
 }
 
+/** Depends on asOf only through the transitions up to it. */
 export async function cycleTimes(prisma: PrismaClient, scope: BottleneckScope): Promise<CycleTimeRow[]> {
   const rows = await prisma.$queryRaw<{ stage: Stage; stays: number; median: number; p85: number }[]>`
     WITH stays AS (
