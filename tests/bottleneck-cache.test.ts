@@ -5,7 +5,7 @@
 // database by the service functions, for the instant the report answered for.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STAGES } from "../server/modules/common/stage.js";
-import { cumulativeFlow, cycleTimes, stageFunnel } from "../server/modules/bottleneck/service.js";
+import { cumulativeFlow, cycleTimes, investmentProgress, overdueMilestones, stageFunnel, type InvestmentRow } from "../server/modules/bottleneck/service.js";
 import { scripted } from "./support/history.js";
 import { makeProject } from "./support/projects.js";
 import { startTestServer, type TestServer } from "./support/server.js";
@@ -30,6 +30,9 @@ const REPORT = /* GraphQL */ `
       funnel { stage reached conversion }
       cumulativeFlow(months: 12) { month at counts { stage count } }
       cycleTimes { stage stays medianDays p85Days }
+      overdueCount
+      overdue(first: 1000) { name daysOverdue }
+      investment { year elapsedShare total { planned completed } byUnit { planned completed } byAction { planned completed } }
     }
   }
 `;
@@ -50,6 +53,12 @@ async function report(asOf: string, actionCode: number) {
       counts: STAGES.map((stage) => ({ stage, count: p.counts.get(stage) ?? 0 })),
     })),
     cycleTimes: await cycleTimes(prisma, scope),
+    overdueCount: (await overdueMilestones(prisma, scope, 1000)).total,
+    overdue: (await overdueMilestones(prisma, scope, 1000)).rows.map((m) => ({ name: m.name, daysOverdue: m.daysOverdue })),
+    investment: await investmentProgress(prisma, scope).then((i) => {
+      const line = (row: InvestmentRow) => ({ planned: row.planned.toString(), completed: row.completed.toString() });
+      return { year: i.year, elapsedShare: i.elapsedShare, total: line(i.total), byUnit: i.byUnit.map(line), byAction: i.byAction.map(line) };
+    }),
   };
   return { figures, fresh, statements: result.statements as number };
 }
@@ -67,7 +76,13 @@ async function move(projectId: number, to: string, note?: string) {
   expect(data.moveProject.__typename).toBe("MoveProjectSuccess");
 }
 
-describe("the bottleneck review's history figures", () => {
+async function gql(query: string, input: Record<string, unknown>) {
+  const { data, errors } = await server.gql(query, { input }, team);
+  expect(errors).toBeUndefined();
+  expect(Object.values(data as object)[0].__typename).toMatch(/Success$/);
+}
+
+describe("the bottleneck review's kept figures", () => {
   it("are read once and then kept while nothing changes", async () => {
     await makeProject(server.db, { actionCode: 3, stage: "STARTED" });
     await makeProject(server.db, { actionCode: 3, stage: "PREPARATION" });
@@ -149,5 +164,46 @@ describe("the bottleneck review's history figures", () => {
     expect(laterInApril.statements).toBeLessThan(april.statements);
     expect(reached(april.figures, "PREPARATION")).toBe(0);
     expect(reached(june.figures, "PREPARATION")).toBe(1);
+  });
+
+  it("are fresh after a monthly report and a completed milestone", async () => {
+    await scripted(server.db, { code: "BC-R", action: 3, steps: [["RESERVE", "2025-01-01T00:00:00Z"]], milestones: [{ planned: "2025-02-01" }] });
+    const project = await server.db.prisma.project.findUniqueOrThrow({ where: { code: "BC-R" }, include: { milestones: true } });
+    const before = await report(new Date().toISOString(), 3);
+    await report(new Date().toISOString(), 3); // kept
+    const thisMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    await gql(`mutation($input: SubmitProgressReportInput!) { submitProgressReport(input: $input) { __typename } }`, {
+      projectId: gid("Project", project.id),
+      month: thisMonth,
+      investmentThisMonth: "25",
+      narrative: "按计划推进",
+    });
+    const reported = await report(new Date().toISOString(), 3);
+    expect(reported.figures).toEqual(reported.fresh);
+    expect(Number(reported.figures.investment.total.completed)).toBe(Number(before.figures.investment.total.completed) + 25);
+    await gql(`mutation($input: CompleteMilestoneInput!) { completeMilestone(input: $input) { __typename } }`, {
+      milestoneId: gid("Milestone", project.milestones[0]!.id),
+      actualDate: "2025-03-01",
+    });
+    const completed = await report(new Date().toISOString(), 3);
+    expect(completed.figures).toEqual(completed.fresh);
+    expect(completed.figures.overdueCount).toBe(before.figures.overdueCount - 1);
+  });
+
+  it("never give a report reported after the instant asked for", async () => {
+    await scripted(server.db, {
+      code: "BC-S",
+      action: 5,
+      steps: [["RESERVE", "2025-01-01T00:00:00Z"]],
+      plan2025: "100",
+      reports: [
+        { month: "2025-02", amount: "10", reported: "2025-03-05T00:00:00Z" },
+        { month: "2025-03", amount: "20", reported: "2025-04-10T00:00:00Z" },
+      ],
+    });
+    const early = await report("2025-04-05T00:00:00.000Z", 5);
+    const late = await report("2025-04-20T00:00:00.000Z", 5);
+    for (const r of [early, late]) expect(r.figures).toEqual(r.fresh);
+    expect(Number(late.figures.investment.total.completed)).toBe(Number(early.figures.investment.total.completed) + 20);
   });
 });

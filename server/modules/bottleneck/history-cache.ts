@@ -1,18 +1,23 @@
-// Caching of the bottleneck review's history figures: the funnel, the cumulative flow and the cycle
-// times. They are the review's dearest statements (each reads the whole stage history of the scope)
-// and they depend on asOf only through two sets: the transitions at or before asOf, and the projects
-// not archived by it. Both sets are the same for every asOf between two consecutive "events" (a
-// transition's instant, an archiving instant), so a figure read as of asOf is the answer for every
-// instant of [the last event at or before asOf, the first event after it): for a page opened "now",
-// from the last move until the next.
+// Caching of the bottleneck review's dearest figures: the funnel, the cumulative flow and the cycle
+// times (each reads the whole stage history of the scope), the investment against 序时进度 and the
+// overdue milestones. The history figures depend on asOf only through two sets: the transitions at or
+// before asOf, and the projects not archived by it; the investment also through the monthly reports
+// reported by asOf and asOf's China month (part of its key), the overdue milestones through asOf's
+// China day (part of their key) and the projects registered and not archived by asOf. These sets are
+// the same for every asOf between two consecutive "events" (a transition's instant, an archiving
+// instant, a report's instant), so a figure read as of asOf is the answer for every instant of [the
+// last event at or before asOf, the first event after it): for a page opened "now", from the last move
+// until the next. The stuck list and the blockers are not kept: their days in stage and ages change
+// with every instant.
 //
 // Writes are caught by a fingerprint of the projects (their count and the sum of their versions), as
 // the board cache does: a move, an intake, an archiving and a change of action, sub-task or unit all
 // change a project row in the transaction that makes them, and every change to a project raises its
 // version (recordChange), or adds a project. The fingerprint is read before the figures, so a figure is
 // never filed under a fingerprint newer than its data: after a write the next request reads a new
-// fingerprint and reads the history again. Milestones, blockers, reports, plans and settings do not
-// enter these figures (the rest of the review is read afresh on every request).
+// fingerprint and reads the history again. Milestones are completed, reports submitted and blockers
+// raised through recordChange too; annual plans are only written with new projects. The office's
+// thresholds do not enter the figures kept here (only the stuck list and the lights, read afresh).
 import type { SqlRunner } from "../../db/client.js";
 import type { Database } from "../../db/client.js";
 import type { BottleneckScope } from "./service.js";
@@ -40,23 +45,25 @@ export async function historyFingerprint(sql: SqlRunner): Promise<string> {
 }
 
 /**
- * The events around asOf: the last transition or archiving at or before it and the first after it
- * (of any project: a narrower interval than the scope's own, never a wider one). The timestamp
- * columns hold milliseconds, as asOf does.
+ * The events around asOf: the last transition or archiving (and, with `reports`, monthly report) at or
+ * before it and the first after it, of any project: a narrower interval than the scope's own, never a
+ * wider one. The timestamp columns hold milliseconds, as asOf does.
  */
-export async function validityAround(sql: SqlRunner, asOf: Date): Promise<Validity> {
-  const [row] = await sql.query<{ from_t: string | null; until_t: string | null; from_a: string | null; until_a: string | null }>(
-    `SELECT (SELECT floor(extract(epoch FROM max(at)) * 1000)::text FROM stage_transition WHERE at <= $1::timestamp) AS from_t,
-            (SELECT floor(extract(epoch FROM min(at)) * 1000)::text FROM stage_transition WHERE at > $1::timestamp) AS until_t,
-            (SELECT floor(extract(epoch FROM max(archived_at)) * 1000)::text FROM project WHERE archived_at <= $1::timestamp) AS from_a,
-            (SELECT floor(extract(epoch FROM min(archived_at)) * 1000)::text FROM project WHERE archived_at > $1::timestamp) AS until_a`,
-    [asOf.toISOString()],
-  );
-  const num = (text: string | null | undefined, none: number) => (text == null ? none : Number(text));
-  return {
-    from: Math.max(num(row?.from_t, -Infinity), num(row?.from_a, -Infinity)),
-    until: Math.min(num(row?.until_t, Infinity), num(row?.until_a, Infinity)),
-  };
+export async function validityAround(sql: SqlRunner, asOf: Date, options: { reports: boolean }): Promise<Validity> {
+  const bound = (table: string, column: string) =>
+    `(SELECT floor(extract(epoch FROM max(${column})) * 1000)::text FROM ${table} WHERE ${column} <= $1::timestamp),
+     (SELECT floor(extract(epoch FROM min(${column})) * 1000)::text FROM ${table} WHERE ${column} > $1::timestamp)`;
+  const events = [bound("stage_transition", "at"), bound("project", "archived_at")];
+  if (options.reports) events.push(bound("progress_report", "reported_at"));
+  const [row] = await sql.query<{ bounds: (string | null)[] }>(`SELECT ARRAY[${events.join(", ")}] AS bounds`, [asOf.toISOString()]);
+  const bounds = row?.bounds ?? [];
+  let from = -Infinity;
+  let until = Infinity;
+  for (let i = 0; i < bounds.length; i += 2) {
+    if (bounds[i] != null) from = Math.max(from, Number(bounds[i]));
+    if (bounds[i + 1] != null) until = Math.min(until, Number(bounds[i + 1]));
+  }
+  return { from, until };
 }
 
 export class HistoryCache {

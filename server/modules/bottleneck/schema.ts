@@ -11,7 +11,7 @@ import { SubTaskNode, UnitNode } from "../catalog/schema.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../common/errors.js";
 import { badInput, databaseId } from "../common/input.js";
 import { StageEnum } from "../common/schema.js";
-import { endOfChinaDay, todayInChina } from "../common/calendar.js";
+import { endOfChinaDay, todayInChina, yearElapsedShare } from "../common/calendar.js";
 import { BlockerKindEnum } from "../project/schema.js";
 import { lightLoader, type Light } from "./lights.js";
 import { historyCacheOf, historyFingerprint, validityAround, type Validity } from "./history-cache.js";
@@ -27,6 +27,7 @@ import {
   furthestStages,
   investmentProgress,
   overdueMilestones,
+  reportMonthRange,
   stuckProjects,
   type BlockerKindSummary,
   type BlockerRow,
@@ -219,26 +220,31 @@ function limitOf(first: number | null | undefined): number {
 
 /**
  * The stuck and overdue lists are read once per report (up to MAX_ROWS, with their totals), however
- * many fields read them. The history figures (funnel, flow, cycle times) come through the history
- * cache, with one fingerprint per report.
+ * many fields read them. The history figures (funnel, flow, cycle times), the investment and the
+ * overdue milestones come through the history cache (history-cache.ts), with one fingerprint per report.
  */
 class Report {
   private stuckRows?: ReturnType<typeof stuckProjects>;
-  private overdueRows?: ReturnType<typeof overdueMilestones>;
+  private overdueRows?: Promise<Awaited<ReturnType<typeof overdueMilestones>>>;
   private fingerprint?: Promise<string>;
-  private validity?: Promise<Validity>;
+  private readonly validity = new Map<boolean, Promise<Validity>>();
   constructor(readonly scope: BottleneckScope) {}
-  history<T>({ db, prisma }: Context, part: string, read: (prisma: PrismaClient) => Promise<T>): Promise<T> {
-    this.fingerprint ??= historyFingerprint(db.sql);
-    return this.fingerprint.then((fingerprint) =>
-      historyCacheOf(db).get(part, this.scope, fingerprint, () => (this.validity ??= validityAround(db.sql, this.scope.asOf)), () => read(prisma)),
-    );
-  }
   stuck(prisma: PrismaClient) {
     return (this.stuckRows ??= stuckProjects(prisma, this.scope, MAX_ROWS));
   }
-  overdue(prisma: PrismaClient) {
-    return (this.overdueRows ??= overdueMilestones(prisma, this.scope, MAX_ROWS));
+  overdue(context: Context) {
+    const day = todayInChina(this.scope.asOf).toISOString().slice(0, 10);
+    return (this.overdueRows ??= this.cached(context, `overdue:${day}`, false, (prisma) => overdueMilestones(prisma, this.scope, MAX_ROWS)));
+  }
+  /** A figure of this report's scope and instant, from the cache or by `read`; `reports`: it depends on the monthly reports too. */
+  cached<T>({ db, prisma }: Context, part: string, reports: boolean, read: (prisma: PrismaClient) => Promise<T>): Promise<T> {
+    this.fingerprint ??= historyFingerprint(db.sql);
+    const validity = () => {
+      let interval = this.validity.get(reports);
+      if (!interval) this.validity.set(reports, (interval = validityAround(db.sql, this.scope.asOf, { reports })));
+      return interval;
+    };
+    return this.fingerprint.then((fingerprint) => historyCacheOf(db).get(part, this.scope, fingerprint, validity, () => read(prisma)));
   }
 }
 
@@ -259,9 +265,9 @@ const BottleneckReport = builder.objectRef<Report>("BottleneckReport").implement
       type: [OverdueMilestone],
       description: "Most days overdue first.",
       args: { first: t.arg.int() },
-      resolve: async (r, args, { prisma }) => withAsOf(r, (await r.overdue(prisma)).rows.slice(0, limitOf(args.first))),
+      resolve: async (r, args, context) => withAsOf(r, (await r.overdue(context)).rows.slice(0, limitOf(args.first))),
     }),
-    overdueCount: t.int({ resolve: async (r, _args, { prisma }) => (await r.overdue(prisma)).total }),
+    overdueCount: t.int({ resolve: async (r, _args, context) => (await r.overdue(context)).total }),
     blockers: t.field({
       type: [OpenBlocker],
       description: "Open blockers, oldest first.",
@@ -271,7 +277,7 @@ const BottleneckReport = builder.objectRef<Report>("BottleneckReport").implement
     blockersByKind: t.field({ type: [BlockerKindCount], resolve: (r, _args, { prisma }) => blockerSummary(prisma, r.scope) }),
     funnel: t.field({
       type: [FunnelStage],
-      resolve: async (r, _args, context) => funnelOf(await r.history(context, "funnel", (prisma) => furthestStages(prisma, r.scope))),
+      resolve: async (r, _args, context) => funnelOf(await r.cached(context, "funnel", false, (prisma) => furthestStages(prisma, r.scope))),
     }),
     cumulativeFlow: t.field({
       type: [FlowPointRef],
@@ -279,11 +285,19 @@ const BottleneckReport = builder.objectRef<Report>("BottleneckReport").implement
       resolve: async (r, args, context) => {
         const months = args.months ?? 12;
         if (months < 1 || months > 60) throw badInput("months 应在 1 到 60 之间");
-        return flowOf(await r.history(context, "flow", (prisma) => flowDeltas(prisma, r.scope)), r.scope.asOf, months);
+        return flowOf(await r.cached(context, "flow", false, (prisma) => flowDeltas(prisma, r.scope)), r.scope.asOf, months);
       },
     }),
-    cycleTimes: t.field({ type: [CycleTime], resolve: (r, _args, context) => r.history(context, "cycle", (prisma) => cycleTimes(prisma, r.scope)) }),
-    investment: t.field({ type: InvestmentProgressRef, resolve: (r, _args, { prisma }) => investmentProgress(prisma, r.scope) }),
+    cycleTimes: t.field({ type: [CycleTime], resolve: (r, _args, context) => r.cached(context, "cycle", false, (prisma) => cycleTimes(prisma, r.scope)) }),
+    investment: t.field({
+      type: InvestmentProgressRef,
+      resolve: async (r, _args, context) => {
+        // Kept per China month (the reports' range); 序时进度 itself moves with the day.
+        const range = reportMonthRange(r.scope.asOf);
+        const progress = await r.cached(context, `investment:${range.from}:${range.to}`, true, (prisma) => investmentProgress(prisma, r.scope));
+        return { ...progress, elapsedShare: yearElapsedShare(r.scope.asOf).share };
+      },
+    }),
   }),
 });
 
