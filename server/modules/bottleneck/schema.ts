@@ -71,6 +71,17 @@ builder.prismaObjectField("Project", "light", (t) =>
   }),
 );
 
+const listKeys = new WeakMap<Context, Map<string, object>>();
+
+/** A key object per request and list, for loaders batched per list. */
+function listKey(context: Context, list: string): object {
+  const perRequest = listKeys.get(context) ?? new Map<string, object>();
+  listKeys.set(context, perRequest);
+  let key = perRequest.get(list);
+  if (!key) perRequest.set(list, (key = {}));
+  return key;
+}
+
 type Selection = { select?: Record<string, unknown>; include?: Record<string, unknown> };
 
 const rowLoaders = new WeakMap<Context, Map<string, DataLoader<number, unknown>>>();
@@ -81,10 +92,11 @@ const rowLoaders = new WeakMap<Context, Map<string, DataLoader<number, unknown>>
  * them into one statement, costs the server a query compilation each (most of a report's CPU time
  * once its figures are cached).
  */
-function rowRecord<T>(context: Context, model: "project" | "unit", query: Selection, id: number): Promise<T | null> {
+function rowRecord<T>(context: Context, model: "project" | "unit", query: Selection, id: number, list = ""): Promise<T | null> {
   const perRequest = rowLoaders.get(context) ?? new Map<string, DataLoader<number, unknown>>();
   rowLoaders.set(context, perRequest);
-  const key = `${model}:${JSON.stringify(query)}`;
+  // One batch per list (see BottleneckItem.light).
+  const key = `${model}:${list}:${JSON.stringify(query)}`;
   let loader = perRequest.get(key);
   if (!loader) {
     // The id is needed to give each row its record.
@@ -108,9 +120,14 @@ const BottleneckItem = builder.interfaceRef<{ projectId: number; asOf: Date }>("
   fields: (t) => ({
     project: t.prismaField({
       type: "Project",
-      resolve: async (query, row, _args, context) => (await rowRecord<Project>(context, "project", query, row.projectId))!,
+      resolve: async (query, row, _args, context, info) => (await rowRecord<Project>(context, "project", query, row.projectId, info.parentType.name))!,
     }),
-    light: t.field({ type: ProjectLight, resolve: (row, _args, context) => lightOf(context, row.projectId, row.asOf) }),
+    light: t.field({
+      type: ProjectLight,
+      // One batch per list: the lists resolve in whichever order their figures arrive (some from the
+      // cache), and a batch per list keeps a report's statements the same whatever that order.
+      resolve: (row, _args, context, info) => lightLoader(listKey(context, info.parentType.name), context.prisma, row.asOf).load(row.projectId),
+    }),
   }),
 });
 
