@@ -361,13 +361,12 @@ describe("thresholds", () => {
     await server.gql(SET, { input: { ...input, yellowPoints: 10, redPoints: 30 } }, office);
   });
 
-  it("refuses project owners, and reads the report in as many statements for 14 projects as for 6", async () => {
+  it("refuses project owners, and reads the report in as many statements for 14 projects as for 7", async () => {
     const owner = await server.signIn("bn-owner", "OWNER", "zjj");
     const refused = await server.gql(`query($asOf: DateTime!) { bottlenecks(asOf: $asOf) { stuckCount } }`, { asOf: NOW }, owner);
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const before = await report(NOW);
-    for (let i = 0; i < 8; i++) {
-      await scripted(server.db, {
+    const addProject = (i: number) =>
+      scripted(server.db, {
         code: `BN-X${i}`,
         unit: i % 2 ? "jtj" : "zjj",
         steps: [["RESERVE", "2024-01-01T00:00:00Z"]],
@@ -375,10 +374,18 @@ describe("thresholds", () => {
         blockers: [{ kind: "OTHER", raised: "2025-01-01T00:00:00Z" }],
         plan2025: "10",
       });
-    }
+    // The history figures are kept until a project changes (history-cache.ts): the first read after a
+    // change is compared with another first read, and a repeated read with another repeated read.
+    await addProject(0);
+    const before = await report(NOW);
+    const beforeAgain = await report(NOW);
+    for (let i = 1; i < 8; i++) await addProject(i);
     const after = await report(NOW);
-    expect(after.stuck).toHaveLength(before.stuck.length + 8);
+    const afterAgain = await report(NOW);
+    expect(after.stuck).toHaveLength(before.stuck.length + 7);
     expect(after.statements).toBe(before.statements);
+    expect(afterAgain.statements).toBe(beforeAgain.statements);
+    expect(afterAgain.statements).toBeLessThan(after.statements);
   });
 
   it("puts lights on a board's cards at no more than one statement per column, whatever the number of cards", async () => {

@@ -1,5 +1,6 @@
 // Bottleneck review (堵点分析) as of an instant, traffic lights on projects, and the office's thresholds.
-import type { PrismaClient, Stage } from "@prisma/client";
+import type { Prisma, PrismaClient, Project, Stage, Unit } from "@prisma/client";
+import DataLoader from "dataloader";
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { actorOf } from "../../context.js";
@@ -11,19 +12,23 @@ import { SubTaskNode, UnitNode } from "../catalog/schema.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../common/errors.js";
 import { badInput, databaseId } from "../common/input.js";
 import { StageEnum } from "../common/schema.js";
-import { endOfChinaDay, todayInChina } from "../common/calendar.js";
+import { endOfChinaDay, todayInChina, yearElapsedShare } from "../common/calendar.js";
 import { BlockerKindEnum } from "../project/schema.js";
 import { lightLoader, type Light } from "./lights.js";
+import { historyCacheOf, historyFingerprint, validityAround, type Validity } from "./history-cache.js";
 import {
   AGE_BUCKETS,
   blockerList,
   blockerSummary,
   completedShare,
-  cumulativeFlow,
   cycleTimes,
+  flowDeltas,
+  flowOf,
+  funnelOf,
+  furthestStages,
   investmentProgress,
   overdueMilestones,
-  stageFunnel,
+  reportMonthRange,
   stuckProjects,
   type BlockerKindSummary,
   type BlockerRow,
@@ -66,14 +71,63 @@ builder.prismaObjectField("Project", "light", (t) =>
   }),
 );
 
-/** A row of a list that names a project: the project (batched by Prisma) and its light as of the report's instant. */
+const listKeys = new WeakMap<Context, Map<string, object>>();
+
+/** A key object per request and list, for loaders batched per list. */
+function listKey(context: Context, list: string): object {
+  const perRequest = listKeys.get(context) ?? new Map<string, object>();
+  listKeys.set(context, perRequest);
+  let key = perRequest.get(list);
+  if (!key) perRequest.set(list, (key = {}));
+  return key;
+}
+
+type Selection = { select?: Record<string, unknown>; include?: Record<string, unknown> };
+
+const rowLoaders = new WeakMap<Context, Map<string, DataLoader<number, unknown>>>();
+
+/**
+ * The records named by a report's rows (projects, units), in one findMany per model, selection and
+ * tick: the page lists up to 300 rows and 60 units, and a findUnique per row, though Prisma batches
+ * them into one statement, costs the server a query compilation each (most of a report's CPU time
+ * once its figures are cached).
+ */
+function rowRecord<T>(context: Context, model: "project" | "unit", query: Selection, id: number, list = ""): Promise<T | null> {
+  const perRequest = rowLoaders.get(context) ?? new Map<string, DataLoader<number, unknown>>();
+  rowLoaders.set(context, perRequest);
+  // One batch per list (see BottleneckItem.light).
+  const key = `${model}:${list}:${JSON.stringify(query)}`;
+  let loader = perRequest.get(key);
+  if (!loader) {
+    // The id is needed to give each row its record.
+    const selection = query.select ? { ...query, select: { ...query.select, id: true } } : query;
+    const findMany = (args: { where: { id: { in: number[] } } }): Promise<{ id: number }[]> =>
+      model === "project"
+        ? context.prisma.project.findMany({ ...selection, ...args } as Prisma.ProjectFindManyArgs)
+        : context.prisma.unit.findMany({ ...selection, ...args } as Prisma.UnitFindManyArgs);
+    loader = new DataLoader<number, unknown>(async (ids) => {
+      const byId = new Map((await findMany({ where: { id: { in: [...ids] } } })).map((r) => [r.id, r]));
+      // As findUniqueOrThrow (a project) and findUnique (a unit, a nullable field) answered.
+      return ids.map((i) => byId.get(i) ?? (model === "project" ? new NotFoundError("项目") : null));
+    });
+    perRequest.set(key, loader);
+  }
+  return loader.load(id) as Promise<T | null>;
+}
+
+/** A row of a list that names a project: the project (batched per request) and its light as of the report's instant. */
 const BottleneckItem = builder.interfaceRef<{ projectId: number; asOf: Date }>("BottleneckItem").implement({
   fields: (t) => ({
     project: t.prismaField({
       type: "Project",
-      resolve: (query, row, _args, { prisma }) => prisma.project.findUniqueOrThrow({ ...query, where: { id: row.projectId } }),
+      resolve: async (query, row, _args, context, info) => (await rowRecord<Project>(context, "project", query, row.projectId, info.parentType.name))!,
     }),
-    light: t.field({ type: ProjectLight, resolve: (row, _args, context) => lightOf(context, row.projectId, row.asOf) }),
+    light: t.field({
+      type: ProjectLight,
+      // One batch per list: the lists resolve in whichever order their figures arrive (some from the
+      // cache), and a batch per list keeps a report's statements the same whatever that order.
+      resolve: (row, _args, context, info) => lightLoader(listKey(context, info.parentType.name), context.prisma, row.asOf).load(row.projectId),
+    }),
   }),
 });
 
@@ -176,7 +230,7 @@ const InvestmentLine = builder.objectRef<InvestmentRow & { elapsedShare: number 
     unit: t.prismaField({
       type: "Unit",
       nullable: true,
-      resolve: (query, r, _args, { prisma }) => (r.unitId ? prisma.unit.findUnique({ ...query, where: { id: r.unitId } }) : null),
+      resolve: (query, r, _args, context) => (r.unitId ? rowRecord<Unit>(context, "unit", query, r.unitId) : null),
     }),
     action: t.prismaField({
       type: "Action",
@@ -214,16 +268,33 @@ function limitOf(first: number | null | undefined): number {
   return n;
 }
 
-/** The stuck and overdue lists are read once per report (up to MAX_ROWS, with their totals), however many fields read them. */
+/**
+ * The stuck and overdue lists are read once per report (up to MAX_ROWS, with their totals), however
+ * many fields read them. The history figures (funnel, flow, cycle times), the investment and the
+ * overdue milestones come through the history cache (history-cache.ts), with one fingerprint per report.
+ */
 class Report {
   private stuckRows?: ReturnType<typeof stuckProjects>;
-  private overdueRows?: ReturnType<typeof overdueMilestones>;
+  private overdueRows?: Promise<Awaited<ReturnType<typeof overdueMilestones>>>;
+  private fingerprint?: Promise<string>;
+  private readonly validity = new Map<boolean, Promise<Validity>>();
   constructor(readonly scope: BottleneckScope) {}
   stuck(prisma: PrismaClient) {
     return (this.stuckRows ??= stuckProjects(prisma, this.scope, MAX_ROWS));
   }
-  overdue(prisma: PrismaClient) {
-    return (this.overdueRows ??= overdueMilestones(prisma, this.scope, MAX_ROWS));
+  overdue(context: Context) {
+    const day = todayInChina(this.scope.asOf).toISOString().slice(0, 10);
+    return (this.overdueRows ??= this.cached(context, `overdue:${day}`, false, (prisma) => overdueMilestones(prisma, this.scope, MAX_ROWS)));
+  }
+  /** A figure of this report's scope and instant, from the cache or by `read`; `reports`: it depends on the monthly reports too. */
+  cached<T>({ db, prisma }: Context, part: string, reports: boolean, read: (prisma: PrismaClient) => Promise<T>): Promise<T> {
+    this.fingerprint ??= historyFingerprint(db.sql);
+    const validity = () => {
+      let interval = this.validity.get(reports);
+      if (!interval) this.validity.set(reports, (interval = validityAround(db.sql, this.scope.asOf, { reports })));
+      return interval;
+    };
+    return this.fingerprint.then((fingerprint) => historyCacheOf(db).get(part, this.scope, fingerprint, validity, () => read(prisma)));
   }
 }
 
@@ -244,9 +315,9 @@ const BottleneckReport = builder.objectRef<Report>("BottleneckReport").implement
       type: [OverdueMilestone],
       description: "Most days overdue first.",
       args: { first: t.arg.int() },
-      resolve: async (r, args, { prisma }) => withAsOf(r, (await r.overdue(prisma)).rows.slice(0, limitOf(args.first))),
+      resolve: async (r, args, context) => withAsOf(r, (await r.overdue(context)).rows.slice(0, limitOf(args.first))),
     }),
-    overdueCount: t.int({ resolve: async (r, _args, { prisma }) => (await r.overdue(prisma)).total }),
+    overdueCount: t.int({ resolve: async (r, _args, context) => (await r.overdue(context)).total }),
     blockers: t.field({
       type: [OpenBlocker],
       description: "Open blockers, oldest first.",
@@ -254,18 +325,29 @@ const BottleneckReport = builder.objectRef<Report>("BottleneckReport").implement
       resolve: async (r, args, { prisma }) => withAsOf(r, await blockerList(prisma, r.scope, limitOf(args.first))),
     }),
     blockersByKind: t.field({ type: [BlockerKindCount], resolve: (r, _args, { prisma }) => blockerSummary(prisma, r.scope) }),
-    funnel: t.field({ type: [FunnelStage], resolve: (r, _args, { prisma }) => stageFunnel(prisma, r.scope) }),
+    funnel: t.field({
+      type: [FunnelStage],
+      resolve: async (r, _args, context) => funnelOf(await r.cached(context, "funnel", false, (prisma) => furthestStages(prisma, r.scope))),
+    }),
     cumulativeFlow: t.field({
       type: [FlowPointRef],
       args: { months: t.arg.int({ description: "How many month ends, the last at asOf (default 12, at most 60)." }) },
-      resolve: (r, args, { prisma }) => {
+      resolve: async (r, args, context) => {
         const months = args.months ?? 12;
         if (months < 1 || months > 60) throw badInput("months 应在 1 到 60 之间");
-        return cumulativeFlow(prisma, r.scope, months);
+        return flowOf(await r.cached(context, "flow", false, (prisma) => flowDeltas(prisma, r.scope)), r.scope.asOf, months);
       },
     }),
-    cycleTimes: t.field({ type: [CycleTime], resolve: (r, _args, { prisma }) => cycleTimes(prisma, r.scope) }),
-    investment: t.field({ type: InvestmentProgressRef, resolve: (r, _args, { prisma }) => investmentProgress(prisma, r.scope) }),
+    cycleTimes: t.field({ type: [CycleTime], resolve: (r, _args, context) => r.cached(context, "cycle", false, (prisma) => cycleTimes(prisma, r.scope)) }),
+    investment: t.field({
+      type: InvestmentProgressRef,
+      resolve: async (r, _args, context) => {
+        // Kept per China month (the reports' range); 序时进度 itself moves with the day.
+        const range = reportMonthRange(r.scope.asOf);
+        const progress = await r.cached(context, `investment:${range.from}:${range.to}`, true, (prisma) => investmentProgress(prisma, r.scope));
+        return { ...progress, elapsedShare: yearElapsedShare(r.scope.asOf).share };
+      },
+    }),
   }),
 });
 

@@ -23,6 +23,16 @@ export function sqlChinaDay(at: Date): Prisma.Sql {
   return Prisma.sql`${todayInChina(at).toISOString().slice(0, 10)}::date`;
 }
 
+/**
+ * Whole days from `since` to asOf (since <= asOf): floor(seconds / 86400). The difference of two
+ * timestamps is an interval whose day field is exactly that (PostgreSQL carries whole 24 hours into
+ * days, the rest stays under 24 hours), read as a float without numeric arithmetic; the same as
+ * floor(extract(epoch …) / 86400), checked on every instant of the 20,000-project database.
+ */
+export function wholeDaysSince(asOf: Date, since: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`date_part('day', ${sqlInstant(asOf)} - ${since})::int`;
+}
+
 /** The projects in scope: the filters, and not archived by asOf. Alias `p`. */
 export function projectScope(scope: BottleneckScope): Prisma.Sql {
   const conditions = [Prisma.sql`(p.archived_at IS NULL OR p.archived_at > ${sqlInstant(scope.asOf)})`];
@@ -32,16 +42,38 @@ export function projectScope(scope: BottleneckScope): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
-/** Each project in scope with its stage at asOf and when it entered it (projects not yet registered are left out). */
+/**
+ * Registered by asOf: some transition at or before it. A project's stage_entered_at is the instant of
+ * one of its transitions (the move or the intake that set its stage writes both in one transaction), so
+ * when it is not after asOf the answer is yes without reading the history; only projects moved after
+ * asOf (none, as of now) look the history up, through the (project_id, at) index.
+ */
+export function registeredBy(asOf: Date): Prisma.Sql {
+  const at = sqlInstant(asOf);
+  return Prisma.sql`(p.stage_entered_at <= ${at} OR EXISTS (SELECT 1 FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${at}))`;
+}
+
+/**
+ * Each project in scope with its stage at asOf and when it entered it (projects not yet registered are
+ * left out). project.stage and stage_entered_at are the target and instant of the project's latest
+ * transition (written together with it), so a project that has not moved since asOf was then where it
+ * is now: only the projects moved after asOf read the last transition at or before asOf from the
+ * history (an index-only probe each), instead of one probe per project.
+ */
 function stagesThen(scope: BottleneckScope): Prisma.Sql {
+  const at = sqlInstant(scope.asOf);
   return Prisma.sql`
+    SELECT p.id AS project_id, p.responsible_unit_id AS unit_id, p.stage AS to_stage, p.stage_entered_at AS entered_at
+      FROM project p
+     WHERE ${projectScope(scope)} AND p.stage_entered_at <= ${at}
+    UNION ALL
     SELECT p.id AS project_id, p.responsible_unit_id AS unit_id, st.to_stage, st.at AS entered_at
       FROM project p
       CROSS JOIN LATERAL (
         SELECT t.to_stage, t.at FROM stage_transition t
-         WHERE t.project_id = p.id AND t.at <= ${sqlInstant(scope.asOf)}
+         WHERE t.project_id = p.id AND t.at <= ${at}
          ORDER BY t.at DESC, t.id DESC LIMIT 1) st
-     WHERE ${projectScope(scope)}`;
+     WHERE ${projectScope(scope)} AND p.stage_entered_at > ${at}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -60,7 +92,7 @@ export async function stuckProjects(prisma: PrismaClient, scope: BottleneckScope
     WITH now_stage AS (${stagesThen(scope)}),
     stuck AS (
       SELECT s.project_id, s.to_stage, s.entered_at, ss.dwell_threshold_days,
-             floor(extract(epoch FROM (${sqlInstant(scope.asOf)} - s.entered_at)) / 86400)::int AS dwell_days
+             ${wholeDaysSince(scope.asOf, Prisma.sql`s.entered_at`)} AS dwell_days
         FROM now_stage s JOIN stage_setting ss ON ss.stage = s.to_stage
        WHERE s.to_stage <> 'COMPLETED')
     SELECT project_id AS "projectId", to_stage::text AS stage, entered_at AS "enteredAt", dwell_days AS "dwellDays",
@@ -90,7 +122,7 @@ export async function overdueMilestones(prisma: PrismaClient, scope: BottleneckS
       FROM milestone m JOIN project p ON p.id = m.project_id
      WHERE ${projectScope(scope)}
        AND m.planned_date < ${day} AND (m.actual_date IS NULL OR m.actual_date > ${day})
-       AND EXISTS (SELECT 1 FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(scope.asOf)})
+       AND ${registeredBy(scope.asOf)}
      ORDER BY "daysOverdue" DESC, m.id
      LIMIT ${limit}`;
   return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row) };
@@ -127,7 +159,7 @@ function openBlockers(scope: BottleneckScope): Prisma.Sql {
   const asOf = sqlInstant(scope.asOf);
   return Prisma.sql`
     SELECT b.id, b.project_id, b.kind, b.description, b.raised_at,
-           floor(extract(epoch FROM (${asOf} - b.raised_at)) / 86400)::int AS age_days
+           ${wholeDaysSince(scope.asOf, Prisma.sql`b.raised_at`)} AS age_days
       FROM blocker b JOIN project p ON p.id = b.project_id
      WHERE ${projectScope(scope)} AND b.raised_at <= ${asOf} AND (b.resolved_at IS NULL OR b.resolved_at > ${asOf})`;
 }
@@ -139,14 +171,16 @@ export async function blockerList(prisma: PrismaClient, scope: BottleneckScope, 
      ORDER BY age_days DESC, id LIMIT ${limit}`;
 }
 
+/** MATERIALIZED: each blocker's age is worked out once, not once per bucket the CASE tries. */
 export async function blockerSummary(prisma: PrismaClient, scope: BottleneckScope): Promise<BlockerKindSummary[]> {
   const bucketCase = Prisma.join(
     AGE_BUCKETS.map((b, i) => Prisma.sql`WHEN age_days >= ${b.from} ${b.to === null ? Prisma.empty : Prisma.sql`AND age_days <= ${b.to}`} THEN ${i}`),
     " ",
   );
   const rows = await prisma.$queryRaw<{ kind: BlockerKind; bucket: number; count: number }[]>`
+    WITH b AS MATERIALIZED (${openBlockers(scope)})
     SELECT kind::text AS kind, (CASE ${bucketCase} ELSE 0 END)::int AS bucket, count(*)::int AS count
-      FROM (${openBlockers(scope)}) b GROUP BY 1, 2 ORDER BY 1, 2`;
+      FROM b GROUP BY 1, 2 ORDER BY 1, 2`;
   const byKind = new Map<BlockerKind, BlockerKindSummary>();
   for (const row of rows) {
     const summary = byKind.get(row.kind) ?? { kind: row.kind, total: 0, buckets: AGE_BUCKETS.map(() => 0) };
@@ -168,21 +202,35 @@ export interface FunnelRow {
   conversion: number | null;
 }
 
-export async function stageFunnel(prisma: PrismaClient, scope: BottleneckScope): Promise<FunnelRow[]> {
-  const rows = await prisma.$queryRaw<{ stage: Stage; reached: number }[]>`
-    WITH furthest AS (
-      SELECT t.project_id, max(t.to_stage) AS top
-        FROM stage_transition t JOIN project p ON p.id = t.project_id
-       WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)}
-       GROUP BY t.project_id)
-    SELECT e.stage::text AS stage, (SELECT count(*) FROM furthest f WHERE f.top >= e.stage)::int AS reached
-      FROM unnest(enum_range(NULL::"Stage")) AS e(stage)`;
-  const reached = new Map(rows.map((r) => [r.stage, r.reached]));
+/** Projects in scope per furthest stage reached by asOf. Depends on asOf only through the transitions up to it (see history-cache.ts). */
+export async function furthestStages(prisma: PrismaClient, scope: BottleneckScope): Promise<Map<Stage, number>> {
+  const rows = await prisma.$queryRaw<{ stage: Stage; projects: number }[]>`
+    SELECT f.top::text AS stage, count(*)::int AS projects
+      FROM (SELECT max(t.to_stage) AS top
+              FROM stage_transition t JOIN project p ON p.id = t.project_id
+             WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)}
+             GROUP BY t.project_id) f
+     GROUP BY f.top`;
+  return new Map(rows.map((r) => [r.stage, r.projects]));
+}
+
+/** The funnel from the projects per furthest stage: a stage is reached by the projects whose furthest is it or beyond. */
+export function funnelOf(furthest: Map<Stage, number>): FunnelRow[] {
+  const reached = new Map<Stage, number>();
+  let beyond = 0;
+  for (const stage of [...STAGES].reverse()) {
+    beyond += furthest.get(stage) ?? 0;
+    reached.set(stage, beyond);
+  }
   return STAGES.map((stage, i) => {
     const here = reached.get(stage) ?? 0;
     const next = STAGES[i + 1];
     return { stage, reached: here, conversion: next && here > 0 ? (reached.get(next) ?? 0) / here : null };
   });
+}
+
+export async function stageFunnel(prisma: PrismaClient, scope: BottleneckScope): Promise<FunnelRow[]> {
+  return funnelOf(await furthestStages(prisma, scope));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,31 +255,56 @@ export function monthEnds(asOf: Date, months: number): { month: string; at: Date
   return points;
 }
 
-export async function cumulativeFlow(prisma: PrismaClient, scope: BottleneckScope, months: number): Promise<FlowPoint[]> {
-  const points = monthEnds(scope.asOf, months);
-  const first = points[0]!.month;
-  // Every transition adds a project to its target stage and takes it from its source stage (a
-  // transition's from_stage is the stage it left: the history is a chain). Summed per China month
-  // (earlier months lumped into the first), the running totals give the counts at each month's end,
-  // in one scan of the history rather than a join of every stay with every month end.
-  const monthIndex = (month: string) => {
-    const [y, m] = month.split("-").map(Number) as [number, number];
-    return y * 12 + m - 1;
-  };
-  const rows = await prisma.$queryRaw<{ month: number; stage: Stage; delta: number }[]>`
-    SELECT greatest(
-             (extract(year FROM t.at + interval '8 hours') * 12 + extract(month FROM t.at + interval '8 hours') - 1)::int,
-             ${monthIndex(first)}::int) AS month,
-           m.stage::text AS stage, sum(m.delta)::int AS delta
-      FROM stage_transition t JOIN project p ON p.id = t.project_id
-      CROSS JOIN LATERAL (VALUES (t.to_stage, 1), (t.from_stage, -1)) AS m(stage, delta)
-     WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)} AND m.stage IS NOT NULL
+/** A month as a number (year × 12 + month − 1), as flowDeltas gives them. */
+function monthIndex(month: string): number {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return y * 12 + m - 1;
+}
+
+export interface FlowDelta {
+  /** The China month, as monthIndex numbers it. */
+  month: number;
+  stage: Stage;
+  delta: number;
+}
+
+/**
+ * Every transition adds a project to its target stage and takes it from its source stage (a
+ * transition's from_stage is the stage it left: the history is a chain), summed per China month and
+ * stage: the running totals give the counts at each month's end, in one scan of the history rather
+ * than a join of every stay with every month end. The transitions are first counted per month and
+ * (to, from) pair with cheap timestamp arithmetic; only those few hundred groups are split into their
+ * +1 and −1 and numbered. Depends on asOf only through the transitions up to it.
+ */
+export async function flowDeltas(prisma: PrismaClient, scope: BottleneckScope): Promise<FlowDelta[]> {
+  return prisma.$queryRaw<FlowDelta[]>`
+    SELECT (extract(year FROM g.month) * 12 + extract(month FROM g.month) - 1)::int AS month,
+           m.stage::text AS stage, sum(m.delta * g.n)::int AS delta
+      FROM (SELECT date_trunc('month', t.at + interval '8 hours') AS month, t.to_stage, t.from_stage, count(*) AS n
+              FROM stage_transition t JOIN project p ON p.id = t.project_id
+             WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)}
+             GROUP BY 1, 2, 3) g
+      CROSS JOIN LATERAL (VALUES (g.to_stage, 1), (g.from_stage, -1)) AS m(stage, delta)
+     WHERE m.stage IS NOT NULL
      GROUP BY 1, 2`;
+}
+
+/** The counts at each month end from the monthly deltas; months before the first are lumped into it. */
+export function flowOf(deltas: FlowDelta[], asOf: Date, months: number): FlowPoint[] {
+  const points = monthEnds(asOf, months);
+  const first = monthIndex(points[0]!.month);
   const running = new Map<Stage, number>();
   return points.map((p) => {
-    for (const row of rows) if (row.month === monthIndex(p.month)) running.set(row.stage, (running.get(row.stage) ?? 0) + row.delta);
+    const month = monthIndex(p.month);
+    for (const row of deltas) {
+      if (Math.max(row.month, first) === month) running.set(row.stage, (running.get(row.stage) ?? 0) + row.delta);
+    }
     return { ...p, counts: new Map(running) };
   });
+}
+
+export async function cumulativeFlow(prisma: PrismaClient, scope: BottleneckScope, months: number): Promise<FlowPoint[]> {
+  return flowOf(await flowDeltas(prisma, scope), scope.asOf, months);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,6 +317,7 @@ export interface CycleTimeRow {
   p85Days: number | null;
 }
 
+/** Depends on asOf only through the transitions up to it. */
 export async function cycleTimes(prisma: PrismaClient, scope: BottleneckScope): Promise<CycleTimeRow[]> {
   const rows = await prisma.$queryRaw<{ stage: Stage; stays: number; median: number; p85: number }[]>`
     WITH stays AS (
@@ -302,10 +376,11 @@ export async function investmentProgress(prisma: PrismaClient, scope: Bottleneck
         FROM planned pl FULL OUTER JOIN done d ON d.project_id = pl.project_id)
     SELECT p.responsible_unit_id AS "unitId", p.action_id AS "actionId",
            GROUPING(p.responsible_unit_id, p.action_id)::int AS grouping,
-           sum(x.planned) AS planned, sum(x.completed) AS completed
+           -- The total over no project at all is 0, not null (Decimal(null) threw).
+           coalesce(sum(x.planned), 0) AS planned, coalesce(sum(x.completed), 0) AS completed
       FROM per_project x JOIN project p ON p.id = x.project_id
      WHERE ${projectScope(scope)}
-       AND EXISTS (SELECT 1 FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(scope.asOf)})
+       AND ${registeredBy(scope.asOf)}
      GROUP BY GROUPING SETS ((), (p.responsible_unit_id), (p.action_id))`;
   const zero = new Prisma.Decimal(0);
   const toRow = (r: (typeof rows)[number]): InvestmentRow => ({
