@@ -1,6 +1,7 @@
 // Projects with a scripted history for the bottleneck and meeting tests: transitions at given
 // instants, milestones, blockers, a 2025 annual plan and monthly reports, written straight to the database.
 import type { BlockerKind, Stage } from "@prisma/client";
+import { recordFixture } from "./projects.js";
 import type { Database } from "../../server/db/client.js";
 
 export interface Script {
@@ -21,7 +22,7 @@ export async function scripted(db: Database, s: Script) {
   const action = await db.prisma.action.findUniqueOrThrow({ where: { code: s.action ?? 2 }, include: { subTasks: true } });
   const unit = await db.prisma.unit.findUniqueOrThrow({ where: { code: s.unit ?? "zjj" } });
   const last = s.steps.at(-1)!;
-  return db.prisma.project.create({
+  const project = await db.prisma.project.create({
     data: {
       code: s.code,
       name: `瓶颈测试 ${s.code}`,
@@ -70,4 +71,6 @@ export async function scripted(db: Database, s: Script) {
       },
     },
   });
+  await recordFixture(db, project);
+  return project;
 }

@@ -2,6 +2,8 @@
 import type { Stage } from "@prisma/client";
 import { STAGES } from "../../server/modules/common/stage.js";
 import type { Database } from "../../server/db/client.js";
+import { inTransaction } from "../../server/db/transaction.js";
+import { appendAuditEvents } from "../../server/modules/audit/service.js";
 
 let counter = 0;
 
@@ -57,7 +59,19 @@ export async function makeProject(db: Database, spec: MakeProject = {}) {
     },
   });
   if (spec.gateReady) await completeGate(db, project.id);
+  await recordFixture(db, project);
   return project;
+}
+
+/**
+ * Registers a project written straight into the database with its audit event, as every project of
+ * the record has one (the seeds do the same): the caches of boards and of the bottleneck review see
+ * changes by the audit chain's head (server/modules/audit/fingerprint.ts).
+ */
+export async function recordFixture(db: Database, project: { id: number; code: string; stage: Stage }): Promise<void> {
+  await inTransaction(db.prisma, (tx) =>
+    appendAuditEvents(tx, [{ actorId: null, entity: "Project", entityId: project.id, projectId: project.id, action: "project.seed", after: { code: project.code, stage: project.stage } }]),
+  );
 }
 
 /** Supplies everything the gate out of the project's current stage asks for. */

@@ -10,16 +10,14 @@
 // until the next. The stuck list and the blockers are not kept: their days in stage and ages change
 // with every instant.
 //
-// Writes are caught by a fingerprint of the projects (their count and the sum of their versions), as
-// the board cache does: a move, an intake, an archiving and a change of action, sub-task or unit all
-// change a project row in the transaction that makes them, and every change to a project raises its
-// version (recordChange), or adds a project. The fingerprint is read before the figures, so a figure is
-// never filed under a fingerprint newer than its data: after a write the next request reads a new
-// fingerprint and reads the history again. Milestones are completed, reports submitted and blockers
-// raised through recordChange too; annual plans are only written with new projects. The office's
-// thresholds do not enter the figures kept here (only the stuck list and the lights, read afresh).
-import type { SqlRunner } from "../../db/client.js";
-import type { Database } from "../../db/client.js";
+// Writes are caught by the record's fingerprint (audit/fingerprint.ts: the audit chain's head), as
+// the board cache does: a move, an intake, an archiving, a completed milestone, a monthly report, a
+// raised blocker, every change appends an audit event in the transaction that makes it. The
+// fingerprint is read before the figures, so a figure is never filed under a fingerprint newer than
+// its data: after a write the next request reads a new fingerprint and reads the history again. The
+// office's thresholds do not enter the figures kept here (only the stuck list and the lights, read
+// afresh).
+import type { Database, SqlRunner } from "../../db/client.js";
 import type { BottleneckScope } from "./service.js";
 
 const MAX_ENTRIES = 300;
@@ -34,14 +32,6 @@ interface Entry {
   fingerprint: string;
   validity: Validity;
   value: unknown;
-}
-
-/** Count and version sum of every project: changes with every write that can change a history figure. */
-export async function historyFingerprint(sql: SqlRunner): Promise<string> {
-  const [row] = await sql.query<{ projects: string; versions: string | null }>(
-    `SELECT count(*)::text AS projects, sum(version)::text AS versions FROM project`,
-  );
-  return `${row?.projects ?? 0}:${row?.versions ?? 0}`;
 }
 
 /**

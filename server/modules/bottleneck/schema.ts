@@ -15,7 +15,8 @@ import { StageEnum } from "../common/schema.js";
 import { endOfChinaDay, todayInChina, yearElapsedShare } from "../common/calendar.js";
 import { BlockerKindEnum } from "../project/schema.js";
 import { lightLoader, type Light } from "./lights.js";
-import { historyCacheOf, historyFingerprint, validityAround, type Validity } from "./history-cache.js";
+import { recordFingerprint } from "../audit/fingerprint.js";
+import { historyCacheOf, validityAround, type Validity } from "./history-cache.js";
 import {
   AGE_BUCKETS,
   blockerList,
@@ -288,7 +289,7 @@ class Report {
   }
   /** A figure of this report's scope and instant, from the cache or by `read`; `reports`: it depends on the monthly reports too. */
   cached<T>({ db, prisma }: Context, part: string, reports: boolean, read: (prisma: PrismaClient) => Promise<T>): Promise<T> {
-    this.fingerprint ??= historyFingerprint(db.sql);
+    this.fingerprint ??= recordFingerprint(db.sql);
     const validity = () => {
       let interval = this.validity.get(reports);
       if (!interval) this.validity.set(reports, (interval = validityAround(db.sql, this.scope.asOf, { reports })));

@@ -1,10 +1,10 @@
 // Caching of board reads. A query that asks only for today's boards (`board` fields without `at`)
-// is answered from memory while the boards' projects are unchanged. Before each such query one
-// cheap statement reads a fingerprint of the actions' projects (their count and the sum of their
-// versions): every change to a project, whoever makes it and through whichever server process,
-// raises its version in the same transaction, so a changed board never matches a fingerprint taken
-// before the change. The fingerprint is read before the board is, so an answer is never filed under
-// a newer fingerprint than its data: a board is never stale after a move.
+// is answered from memory while the record is unchanged. Before each such query one cheap statement
+// reads the record's fingerprint (audit/fingerprint.ts: the audit chain's head, which every change,
+// whoever makes it and through whichever server process, advances in its own transaction), so a
+// changed board never matches a fingerprint taken before the change. The fingerprint is read before
+// the board is, so an answer is never filed under a newer fingerprint than its data: a board is never
+// stale after a move, an edit or a change of the traffic-light thresholds.
 import { createHash } from "node:crypto";
 import type { Plugin } from "graphql-yoga";
 import {
@@ -17,7 +17,7 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from "graphql";
-import type { SqlRunner } from "../../db/client.js";
+import { recordFingerprint } from "../audit/fingerprint.js";
 import type { Context } from "../../context.js";
 import { todayInChina } from "../common/calendar.js";
 
@@ -49,22 +49,6 @@ export function boardActionCodes(schema: GraphQLSchema, document: DocumentNode, 
     codes.push(args.actionCode as number);
   }
   return codes.length > 0 ? codes : null;
-}
-
-/**
- * Changes with every change to the projects of these actions (see the file's comment), and with the
- * office's traffic-light thresholds, which colour every card.
- */
-export async function boardFingerprint(sql: SqlRunner, actionCodes: number[]): Promise<string> {
-  // Straight to the driver: read before every cached answer, it is the cache's whole cost.
-  const [row] = await sql.query<{ versions: string | null; projects: string; lights: string | null }>(
-    `SELECT sum(p.version)::text AS versions, count(*)::text AS projects,
-            (SELECT max(updated_at) FROM light_setting)::text AS lights
-       FROM project p JOIN action a ON a.id = p.action_id
-      WHERE a.code = ANY($1::int[])`,
-    [actionCodes],
-  );
-  return `${row?.versions ?? 0}:${row?.projects ?? 0}:${row?.lights ?? ""}`;
 }
 
 const documentTexts = new WeakMap<DocumentNode, string>();
@@ -108,7 +92,7 @@ export function useBoardCache(): Plugin<Context> {
       const codes = boardActionCodes(args.schema, args.document, args.operationName, args.variableValues);
       if (!codes) return;
       const key = cacheKey(args.document, args.operationName, args.variableValues, context.viewer.role);
-      const fingerprint = await boardFingerprint(context.db.sql, codes);
+      const fingerprint = await recordFingerprint(context.db.sql);
       const cached = entries.get(key);
       if (cached?.fingerprint === fingerprint) {
         // Most recently used last: the oldest entries go first when the cache is full.
