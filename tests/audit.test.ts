@@ -52,7 +52,7 @@ describe("recording", () => {
     expect(await moveForward(project.id, "PREPARATION")).toBe("MoveProjectSuccess");
     const { data } = await server.gql(
       `query($f: AuditEventFilter) { auditEvents(first: 10, filter: $f) { totalCount edges { node { seq at entity entityId action before after requestId actor { username } hash prevHash } } } }`,
-      { f: { projectId: gid("Project", project.id) } },
+      { f: { projectId: gid("Project", project.id), action: "project.move" } },
       auditor,
     );
     expect(data.auditEvents.totalCount).toBe(1);
@@ -107,7 +107,8 @@ describe("recording", () => {
       auditor,
     );
     const events = data.node.timeline.edges.map((e: any) => e.node);
-    expect(events.map((e: any) => e.action)).toEqual(["project.move", "project.move", "progress-report.submit"]);
+    // The fixture's registration first (tests/support/projects.ts), then the changes in order.
+    expect(events.map((e: any) => e.action)).toEqual(["project.seed", "project.move", "project.move", "progress-report.submit"]);
     expect(events.map((e: any) => e.seq)).toEqual([...events.map((e: any) => e.seq)].sort((a, b) => a - b));
     expect(data.node.version).toBe(1 + 3);
   });

@@ -3,11 +3,12 @@
 // request's time. `cardRows` returns what `project.findMany({ include })` returns for the includes
 // a card asks for (its responsible unit and township, its funding sources, its counts of overdue
 // milestones and open blockers), in two statements for any number of cards: the projects with
-// their units and counts, then their funding sources. Column lists come from Prisma's own data
-// model, so a column added to the schema is read here too. `cardPlan` says whether a selection is
-// one of these; any other goes to Prisma. tests/card-rows.test.ts holds both to the same answer.
+// their units and counts, then their funding sources (column lists: db/columns.ts). `cardPlan` says
+// whether a selection is one of these; any other goes to Prisma. tests/card-rows.test.ts holds both
+// to the same answer.
 import { Prisma, type PrismaClient, type Project } from "@prisma/client";
 import { isDeepStrictEqual } from "node:util";
+import { columnsOf, scalarFields } from "../../db/columns.js";
 
 /** What a card's selection asks of the database, when cardRows can answer it. */
 export interface CardPlan {
@@ -49,30 +50,6 @@ function isOverdueCount(count: unknown): count is { where: { actualDate: null; p
     where?.actualDate === null &&
     isDeepStrictEqual(Object.keys(where.plannedDate ?? {}), ["lt"]) &&
     where.plannedDate?.lt instanceof Date
-  );
-}
-
-type Field = (typeof Prisma.dmmf.datamodel.models)[number]["fields"][number];
-
-const fieldsByModel = new Map<string, Field[]>();
-
-function scalarFields(model: string): Field[] {
-  let fields = fieldsByModel.get(model);
-  if (!fields) {
-    const found = Prisma.dmmf.datamodel.models.find((m) => m.name === model);
-    if (!found) throw new Error(`no model ${model} in Prisma's data model`);
-    fields = found.fields.filter((f) => f.kind === "scalar" || f.kind === "enum");
-    fieldsByModel.set(model, fields);
-  }
-  return fields;
-}
-
-/** `alias.column AS "prefix.field"` for every scalar of the model; enums as text, as Prisma gives them. */
-function columnsOf(model: string, alias: string, prefix = ""): Prisma.Sql {
-  return Prisma.raw(
-    scalarFields(model)
-      .map((f) => `${alias}."${f.dbName ?? f.name}"${f.kind === "enum" ? "::text" : ""} AS "${prefix}${f.name}"`)
-      .join(", "),
   );
 }
 

@@ -1,8 +1,9 @@
 // Every change to a project goes through here: the project row is locked, the actor's right and the
 // expected version are checked, the version is bumped (it counts the project's changes) and the
 // audit event is appended, all in the caller's transaction.
-import { Prisma, type Project } from "@prisma/client";
+import type { Prisma, Project } from "@prisma/client";
 import type { Actor } from "../../context.js";
+import { columnsOf } from "../../db/columns.js";
 import type { Tx } from "../../db/transaction.js";
 import { appendAuditEvent } from "../audit/service.js";
 import { canChangeProject } from "../auth/policy.js";
@@ -22,7 +23,7 @@ export async function loadForChange(
   // The row lock serialises changes to one project; it is always taken before the audit chain's lock.
   // Lock and read in one statement: under READ COMMITTED, SELECT … FOR UPDATE returns the row as
   // the lock's previous holder committed it.
-  const [project] = await tx.$queryRaw<Project[]>`SELECT ${PROJECT_SELECT} FROM project WHERE id = ${projectId} FOR UPDATE`;
+  const [project] = await tx.$queryRaw<Project[]>`SELECT ${columnsOf("Project", "project")} FROM project WHERE id = ${projectId} FOR UPDATE`;
   if (!project || (project.archivedAt && !options.allowArchived)) throw new NotFoundError("项目");
   if (!canChangeProject(actor.viewer, project)) throw new ForbiddenError("只能修改本单位负责的项目");
   if (expectedVersion !== undefined && project.version !== expectedVersion) {
@@ -30,40 +31,6 @@ export async function loadForChange(
   }
   return project;
 }
-
-/** Every column of the project under its Prisma field name; `satisfies` fails when the model changes. */
-const PROJECT_COLUMNS = {
-  id: "id",
-  code: "code",
-  name: "name",
-  description: "description",
-  actionId: "action_id",
-  subTaskId: "sub_task_id",
-  responsibleUnitId: "responsible_unit_id",
-  ownerUnitId: "owner_unit_id",
-  townshipId: "township_id",
-  stage: "stage",
-  version: "version",
-  stageEnteredAt: "stage_entered_at",
-  totalInvestment: "total_investment",
-  completedInvestment: "completed_investment",
-  plannedStart: "planned_start",
-  plannedCompletion: "planned_completion",
-  targetQuantity: "target_quantity",
-  targetUnit: "target_unit",
-  acceptanceDate: "acceptance_date",
-  acceptanceRef: "acceptance_ref",
-  illustrative: "illustrative",
-  archivedAt: "archived_at",
-  createdAt: "created_at",
-  updatedAt: "updated_at",
-} satisfies Record<keyof Project, string>;
-
-const PROJECT_SELECT = Prisma.raw(
-  Object.entries(PROJECT_COLUMNS)
-    .map(([field, column]) => `"${column}" AS "${field}"`)
-    .join(", "),
-);
 
 export interface Change {
   action: string;
