@@ -36,7 +36,8 @@ export async function recordProblems(db: Database, start: ProjectStart[]): Promi
         progressReports: true,
       },
     });
-    const events = await db.prisma.auditEvent.findMany({ where: { projectId: initial.id }, orderBy: { seq: "asc" } });
+    // Changes only: a fixture's registration event (tests/support/projects.ts) records the start.
+    const events = await db.prisma.auditEvent.findMany({ where: { projectId: initial.id, action: { not: "project.seed" } }, orderBy: { seq: "asc" } });
     const versions = events.map((e) => (e.after as { version?: number } | null)?.version);
     const expectedVersions = Array.from({ length: events.length }, (_, i) => initial.version + i + 1);
     const label = `project ${initial.id}`;
