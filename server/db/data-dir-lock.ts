@@ -31,14 +31,19 @@ function lockFile(dataDir: string): string {
   return path.join(dataDir, "tuijin.lock");
 }
 
-/** A process's start time on Linux (field 22 of /proc/<pid>/stat); null elsewhere. */
-function processStarted(pid: number): string | null {
+/** A process's state and start time on Linux (fields 3 and 22 of /proc/<pid>/stat); null elsewhere. */
+function processStat(pid: number): { state: string; started: string | null } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0] ?? "", started: fields[19] ?? null };
   } catch {
     return null;
   }
+}
+
+function processStarted(pid: number): string | null {
+  return processStat(pid)?.started ?? null;
 }
 
 function isRunning(holder: DataDirHolder): boolean {
@@ -48,9 +53,11 @@ function isRunning(holder: DataDirHolder): boolean {
     // EPERM: the process exists, under another user.
     if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
+  const stat = processStat(holder.pid);
+  // Killed and not yet reaped (a zombie, or dead): it holds nothing any more.
+  if (stat && (stat.state === "Z" || stat.state === "X")) return false;
   // After a restart (a container's, say) another process may have the pid now.
-  const started = processStarted(holder.pid);
-  return !holder.started || !started || started === holder.started;
+  return !holder.started || !stat?.started || stat.started === holder.started;
 }
 
 /** The live process holding the data folder, if any (a lock left by a killed process counts as none). */
@@ -66,7 +73,12 @@ export function dataDirHolder(dataDir: string): DataDirHolder | null {
 
 /** Takes the data folder for this process; throws DataDirInUseError while another holds it. Returns the release. */
 export function claimDataDir(dataDir: string, holder: string): () => void {
-  const current = dataDirHolder(dataDir);
+  let current = dataDirHolder(dataDir);
+  // A holder killed a moment ago (kill -9, then a restart at once) may still be on its way out.
+  for (let waited = 0; current && waited < 3000; waited += 100) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    current = dataDirHolder(dataDir);
+  }
   if (current) throw new DataDirInUseError(dataDir, current);
   mkdirSync(dataDir, { recursive: true });
   const file = lockFile(dataDir);
