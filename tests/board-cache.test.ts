@@ -42,6 +42,37 @@ describe("board cache", () => {
     expect(filtered.data!.board.columns.every((c) => c.totalCount === 0)).toBe(true);
   });
 
+  it("sends a cached board as the same bytes as the first answer, alone, compressed, in a batch or as a stream", async () => {
+    await makeProject(server.db, { code: "C-05", subTaskCode: "3.1", stage: "RESERVE", name: "城东片区老旧小区改造（二期）" });
+    const request = (body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers },
+        body: JSON.stringify(body),
+      });
+    const single = { query: BOARD, variables: { actionCode: 3, filter: { search: "C-05" } } };
+    const bytes = async (response: Response) => {
+      expect(response.status).toBe(200);
+      const body = Buffer.from(await response.arrayBuffer());
+      const length = response.headers.get("content-length");
+      if (length !== null) expect(Number(length)).toBe(body.length);
+      return body;
+    };
+    const first = await bytes(await request(single));
+    expect(JSON.parse(first.toString("utf8")).data.board.columns[0].projects.edges[0].node.name).toBe("城东片区老旧小区改造（二期）");
+    const cached = await request(single);
+    expect(cached.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect((await bytes(cached)).equals(first)).toBe(true);
+    // fetch undoes the compression it asked for.
+    expect((await bytes(await request(single, { "accept-encoding": "gzip" }))).equals(first)).toBe(true);
+    const batch = JSON.parse((await bytes(await request([single, { query: "{ __typename }" }]))).toString("utf8"));
+    expect(batch).toEqual([JSON.parse(first.toString("utf8")), { data: { __typename: "Query" } }]);
+    const stream = await request(single, { accept: "text/event-stream" });
+    expect(stream.headers.get("content-type")).toContain("text/event-stream");
+    const events = await stream.text();
+    expect(events).toContain(`data: ${first.toString("utf8")}`);
+  });
+
   it("is never stale after a move, a new blocker, an edit or a new project", async () => {
     const project = await makeProject(server.db, { code: "C-02", subTaskCode: "3.2", stage: "RESERVE", gateReady: true });
     await server.gql<Board>(BOARD, { actionCode: 3 }, token);
