@@ -26,3 +26,29 @@ export function columnsOf(model: string, alias: string, prefix = ""): Prisma.Sql
       .join(", "),
   );
 }
+
+type Row = Record<string, unknown>;
+
+const readers = new Map<string, (row: Row) => Row | null>();
+
+/**
+ * The model's fields of a flat row whose columns columnsOf named with `prefix`, as an object; null
+ * when the row has no id there (a LEFT JOIN that found nothing). Made once per model and prefix: a
+ * board reads a hundred rows of some sixty columns, and building the keys for each row showed up.
+ */
+export function fieldsOf(model: string, prefix = ""): (row: Row) => Row | null {
+  const key = `${model}|${prefix}`;
+  let reader = readers.get(key);
+  if (!reader) {
+    const pairs = scalarFields(model).map((f) => [f.name, `${prefix}${f.name}`] as const);
+    const id = `${prefix}id`;
+    reader = (row) => {
+      if (row[id] === null || row[id] === undefined) return null;
+      const out: Row = {};
+      for (const [name, column] of pairs) out[name] = row[column];
+      return out;
+    };
+    readers.set(key, reader);
+  }
+  return reader;
+}

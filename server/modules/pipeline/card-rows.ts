@@ -8,7 +8,7 @@
 // to the same answer.
 import { Prisma, type PrismaClient, type Project } from "@prisma/client";
 import { isDeepStrictEqual } from "node:util";
-import { columnsOf, scalarFields } from "../../db/columns.js";
+import { columnsOf, fieldsOf } from "../../db/columns.js";
 
 /** What a card's selection asks of the database, when cardRows can answer it. */
 export interface CardPlan {
@@ -53,12 +53,6 @@ function isOverdueCount(count: unknown): count is { where: { actualDate: null; p
   );
 }
 
-/** The fields under `prefix.` of a flat row, as an object; null when the joined row was missing. */
-function nested(row: Record<string, unknown>, model: string, prefix: string): Record<string, unknown> | null {
-  if (row[`${prefix}.id`] === null) return null;
-  return Object.fromEntries(scalarFields(model).map((f) => [f.name, row[`${prefix}.${f.name}`]]));
-}
-
 /** The projects of `ids` as Prisma would return them with the plan's includes; in no particular order. */
 export async function cardRows(prisma: PrismaClient, ids: number[], plan: CardPlan): Promise<Project[]> {
   if (ids.length === 0) return [];
@@ -81,11 +75,13 @@ export async function cardRows(prisma: PrismaClient, ids: number[], plan: CardPl
        ORDER BY f.project_id, f.kind`;
     for (const source of sources) funding.set(source.projectId as number, [...(funding.get(source.projectId as number) ?? []), source]);
   }
-  const projectFields = scalarFields("Project");
+  const projectOf = fieldsOf("Project");
+  const responsibleUnitOf = fieldsOf("Unit", "responsibleUnit.");
+  const townshipOf = fieldsOf("Unit", "township.");
   return rows.map((row) => {
-    const project: Record<string, unknown> = Object.fromEntries(projectFields.map((f) => [f.name, row[f.name]]));
-    if (plan.responsibleUnit) project.responsibleUnit = nested(row, "Unit", "responsibleUnit");
-    if (plan.township) project.township = nested(row, "Unit", "township");
+    const project = projectOf(row)!;
+    if (plan.responsibleUnit) project.responsibleUnit = responsibleUnitOf(row);
+    if (plan.township) project.township = townshipOf(row);
     if (plan.fundingSources) project.fundingSources = funding.get(row.id as number) ?? [];
     if (plan.overdueBefore || plan.openBlockers) {
       project._count = {
