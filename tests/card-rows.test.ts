@@ -1,4 +1,4 @@
-// The board reads its cards by hand-written SQL (server/modules/pipeline/card-rows.ts) instead of
+// The board (and the bottleneck lists) read their projects by hand-written SQL (server/modules/pipeline/card-rows.ts) instead of
 // Prisma, for speed. It must answer exactly what Prisma answers for the same selection, on a real
 // database, for every shape of card: with and without township, funding sources kept and removed,
 // milestones overdue, done and ahead, blockers open and resolved, decimals and nulls.
@@ -80,8 +80,8 @@ describe("cards by hand-written SQL", () => {
     expect((bySql.find((p) => p.code === "CR-001") as unknown as { township: unknown }).township).toBeNull();
   });
 
-  it("answers what Prisma answers for a part of the card, and for the project alone", async () => {
-    for (const include of [{ township: true }, { fundingSources: cardSelection().include!.fundingSources }, { _count: { select: { blockers: { where: { resolvedAt: null } } } } }, {}]) {
+  it("answers what Prisma answers for a part of the card (the bottleneck lists ask for the unit only), and for the project alone", async () => {
+    for (const include of [{ responsibleUnit: true }, { township: true }, { fundingSources: cardSelection().include!.fundingSources }, { _count: { select: { blockers: { where: { resolvedAt: null } } } } }, {}]) {
       const { byPrisma, bySql } = await bothWays({ include } as Pick<Prisma.ProjectFindManyArgs, "include">);
       expect(bySql, JSON.stringify(include)).toEqual(byPrisma);
     }

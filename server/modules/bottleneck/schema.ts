@@ -17,6 +17,7 @@ import { BlockerKindEnum } from "../project/schema.js";
 import { lightLoader, type Light } from "./lights.js";
 import { recordFingerprint } from "../audit/fingerprint.js";
 import { historyCacheOf, validityAround, type Validity } from "./history-cache.js";
+import { projectsByIds } from "../pipeline/card-rows.js";
 import {
   AGE_BUCKETS,
   blockerList,
@@ -104,7 +105,7 @@ function rowRecord<T>(context: Context, model: "project" | "unit", query: Select
     const selection = query.select ? { ...query, select: { ...query.select, id: true } } : query;
     const findMany = (args: { where: { id: { in: number[] } } }): Promise<{ id: number }[]> =>
       model === "project"
-        ? context.prisma.project.findMany({ ...selection, ...args } as Prisma.ProjectFindManyArgs)
+        ? projectsByIds(context.prisma, args.where.id.in, selection as Prisma.ProjectFindManyArgs)
         : context.prisma.unit.findMany({ ...selection, ...args } as Prisma.UnitFindManyArgs);
     loader = new DataLoader<number, unknown>(async (ids) => {
       const byId = new Map((await findMany({ where: { id: { in: [...ids] } } })).map((r) => [r.id, r]));

@@ -5,7 +5,7 @@
 import DataLoader from "dataloader";
 import { Prisma, type Action, type PrismaClient, type Project, type Stage } from "@prisma/client";
 import { projectWhereSql, type ProjectFilter } from "../project/filter.js";
-import { cardPlan, cardRows } from "./card-rows.js";
+import { projectsByIds } from "./card-rows.js";
 
 export interface ColumnSummary {
   count: number;
@@ -107,9 +107,8 @@ export function boardReader(prisma: PrismaClient, action: Action, filter: Projec
     const key = JSON.stringify(selection);
     let loader = cardLoaders.get(key);
     if (!loader) {
-      const plan = cardPlan(selection);
       loader = new DataLoader(async (wanted) => {
-        const rows = plan ? await cardRows(prisma, [...wanted], plan) : await prisma.project.findMany({ ...selection, where: { id: { in: [...wanted] } } });
+        const rows = await projectsByIds(prisma, [...wanted], selection);
         const byId = new Map(rows.map((row) => [row.id, row]));
         return wanted.map((id) => byId.get(id) ?? null);
       });

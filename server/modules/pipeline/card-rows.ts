@@ -4,7 +4,8 @@
 // a card asks for (its responsible unit and township, its funding sources, its counts of overdue
 // milestones and open blockers), in two statements for any number of cards: the projects with
 // their units and counts, then their funding sources (column lists: db/columns.ts). `cardPlan` says
-// whether a selection is one of these; any other goes to Prisma. tests/card-rows.test.ts holds both
+// whether a selection is one of these; any other goes to Prisma (`projectsByIds` picks). The board's
+// cards and the bottleneck lists' projects are read this way. tests/card-rows.test.ts holds both
 // to the same answer.
 import { Prisma, type PrismaClient, type Project } from "@prisma/client";
 import { isDeepStrictEqual } from "node:util";
@@ -91,4 +92,13 @@ export async function cardRows(prisma: PrismaClient, ids: number[], plan: CardPl
     }
     return project as unknown as Project;
   });
+}
+
+/**
+ * The projects of `ids` with a Prisma selection (what a GraphQL query asks of them), in no particular
+ * order: by cardRows when the selection is a card's, otherwise by Prisma.
+ */
+export function projectsByIds(prisma: PrismaClient, ids: number[], selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">): Promise<Project[]> {
+  const plan = cardPlan(selection);
+  return plan ? cardRows(prisma, ids, plan) : prisma.project.findMany({ ...selection, where: { id: { in: ids } } });
 }
