@@ -84,7 +84,7 @@ export function createGraphQLServer(
         prisma: db.prisma,
         pubsub,
         tokens,
-        viewer: token ? await resolveSession(db.prisma, tokens, token) : null,
+        viewer: token ? await resolveSession(db.sql, tokens, token) : null,
         requestId,
         clientAddr: req?.socket?.remoteAddress ?? "unknown",
         responseCookies: [],

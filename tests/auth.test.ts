@@ -67,6 +67,17 @@ describe("sign-in", () => {
     expect(viewer.data.viewer).toBeNull();
   });
 
+  it("honours a session until its expiry and not a moment after", async () => {
+    const token = await server.signIn("auth-expiry", "TEAM");
+    const expireIn = (ms: number) =>
+      server.db.prisma.session.updateMany({ where: { user: { username: "auth-expiry" } }, data: { expiresAt: new Date(Date.now() + ms) } });
+    await expireIn(60_000);
+    expect((await server.gql(`{ viewer { username } }`, {}, token)).data.viewer.username).toBe("auth-expiry");
+    await expireIn(-1_000);
+    expect((await server.gql(`{ viewer { username } }`, {}, token)).data.viewer).toBeNull();
+    expect((await server.gql(`{ actions { code } }`, {}, token)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
   it("refuses a disabled user", async () => {
     const token = await server.signIn("auth-disabled", "TEAM");
     await server.db.prisma.user.update({ where: { username: "auth-disabled" }, data: { disabledAt: new Date() } });

@@ -58,7 +58,7 @@ export async function handleAuditExport(
   url: URL,
 ): Promise<void> {
   const format = url.pathname.endsWith(".xlsx") ? "xlsx" : "csv";
-  const viewer = await viewerOfRequest(db.prisma, tokens, req);
+  const viewer = await viewerOfRequest(db.sql, tokens, req);
   if (!viewer) return fail(res, 401, "请先登录");
   if (!hasRole(viewer, AUDIT_READERS)) return fail(res, 403, "当前角色无权导出审计记录");
   try {

@@ -1,15 +1,15 @@
 // Plain HTTP routes beside /graphql (file downloads) authenticate as GraphQL does: the bearer token
 // or the web client's session cookie. Their refusals are small JSON bodies in Chinese.
 import type http from "node:http";
-import type { PrismaClient } from "@prisma/client";
 import type { Viewer } from "../../context.js";
+import type { SqlRunner } from "../../db/client.js";
 import { resolveSession, tokenFromHeaders } from "./service.js";
 import type { TokenSigner } from "./tokens.js";
 
 /** The signed-in user of a plain HTTP request, or null. */
-export async function viewerOfRequest(prisma: PrismaClient, tokens: TokenSigner, req: http.IncomingMessage): Promise<Viewer | null> {
+export async function viewerOfRequest(sql: SqlRunner, tokens: TokenSigner, req: http.IncomingMessage): Promise<Viewer | null> {
   const token = tokenFromHeaders(req.headers.authorization, req.headers.cookie);
-  return token ? resolveSession(prisma, tokens, token) : null;
+  return token ? resolveSession(sql, tokens, token) : null;
 }
 
 export function sendJsonError(res: http.ServerResponse, status: number, message: string): void {

@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient, User } from "@prisma/client";
 import type { Viewer } from "../../context.js";
+import type { SqlRunner } from "../../db/client.js";
 import { AccountLockedError, InvalidCredentialsError, TooManyAttemptsError } from "../common/errors.js";
 import { hashForUnknownUser, verifyPassword } from "./password.js";
 import type { TokenSigner } from "./tokens.js";
@@ -48,16 +49,18 @@ export async function signIn(
 }
 
 /** The viewer for a bearer token, or null when it is unknown, expired, revoked or its user disabled. */
-export async function resolveSession(prisma: PrismaClient, tokens: TokenSigner, token: string): Promise<Viewer | null> {
+export async function resolveSession(sql: SqlRunner, tokens: TokenSigner, token: string): Promise<Viewer | null> {
   if (token.length > 200 || !tokens.verify(token)) return null;
-  // Read on every request: one plain statement, so that it costs no query compilation in Prisma.
-  const [session] = await prisma.$queryRaw<(Viewer & { revokedAt: Date | null; expiresAt: Date; disabledAt: Date | null })[]>`
-    SELECT s.id AS "sessionId", s.revoked_at AS "revokedAt", s.expires_at AS "expiresAt",
-           u.id AS "userId", u.username, u.role::text AS role, u.unit_id AS "unitId", u.disabled_at AS "disabledAt"
-      FROM session s JOIN app_user u ON u.id = s.user_id
-     WHERE s.token_hash = ${tokenHash(token)}`;
-  if (!session || session.revokedAt || session.expiresAt <= new Date() || session.disabledAt) return null;
-  return { userId: session.userId, username: session.username, role: session.role, unitId: session.unitId, sessionId: session.sessionId };
+  // Read on every request: one plain statement on the raw runner (no Prisma in the way), which also
+  // decides whether the session still counts, so no timestamp is parsed here. Sessions' times are
+  // Prisma's: UTC in \`timestamp(3)\` columns.
+  const [viewer] = await sql.query<Viewer>(
+    `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.role::text AS role, u.unit_id AS "unitId"
+       FROM session s JOIN app_user u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2::timestamp(3) AND u.disabled_at IS NULL`,
+    [tokenHash(token), new Date().toISOString()],
+  );
+  return viewer ? { userId: viewer.userId, username: viewer.username, role: viewer.role, unitId: viewer.unitId, sessionId: viewer.sessionId } : null;
 }
 
 export async function signOut(prisma: PrismaClient, sessionId: string): Promise<void> {

@@ -167,7 +167,7 @@ async function toXlsx(sheet: Sheet, asOf: Date): Promise<Buffer> {
 }
 
 export async function handleBottleneckExport(db: Database, tokens: TokenSigner, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-  const viewer = await viewerOfRequest(db.prisma, tokens, req);
+  const viewer = await viewerOfRequest(db.sql, tokens, req);
   if (!viewer) return fail(res, 401, "请先登录");
   if (!hasRole(viewer, BOTTLENECK_READERS)) return fail(res, 403, "当前角色无权导出堵点分析");
   try {

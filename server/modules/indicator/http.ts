@@ -10,7 +10,7 @@ import { indicatorWorkbook } from "./export.js";
 export const INDICATOR_EXPORT_PATH = "/export/indicators.xlsx";
 
 export async function handleIndicatorExport(db: Database, tokens: TokenSigner, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const viewer = await viewerOfRequest(db.prisma, tokens, req);
+  const viewer = await viewerOfRequest(db.sql, tokens, req);
   if (!viewer) return sendJsonError(res, 401, "请先登录");
   try {
     const stamp = todayInChina().toISOString().slice(0, 10);

@@ -10,7 +10,7 @@ import { buildImportTemplate, TEMPLATE_FILENAME } from "./template.js";
 export const TEMPLATE_PATH = "/import/project-template.xlsx";
 
 export async function handleImportTemplate(db: Database, tokens: TokenSigner, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const viewer = await viewerOfRequest(db.prisma, tokens, req);
+  const viewer = await viewerOfRequest(db.sql, tokens, req);
   if (!viewer) return sendJsonError(res, 401, "请先登录");
   if (!hasRole(viewer, PROJECT_EDITORS)) return sendJsonError(res, 403, "当前角色无权登记项目");
   try {

@@ -35,7 +35,7 @@ function unitParam(value: string | null): number | null {
 }
 
 export async function handleSupervisionExport(db: Database, tokens: TokenSigner, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-  const viewer = await viewerOfRequest(db.prisma, tokens, req);
+  const viewer = await viewerOfRequest(db.sql, tokens, req);
   if (!viewer) return fail(res, 401, "请先登录");
   if (!hasRole(viewer, NOTICE_READERS)) return fail(res, 403, "当前角色无权导出");
   const table = url.pathname.slice(SUPERVISION_EXPORT_PREFIX.length);
