@@ -3,7 +3,7 @@
 // createProject input built from it.
 import type { VariablesOf } from "../../graphql";
 import { checkFundingRows, fundingInput, type FundingRow, type FundingRowErrors } from "../project/fundingRows";
-import { checkAmount, checkPlannedDates, checkText, failedChecks, normalizeAmount, type FieldErrors } from "../project/validation";
+import { checkAmount, checkPlannedDates, checkText, failedChecks, normalizeAmount, PROJECT_TEXT_LIMITS, type FieldErrors } from "../project/validation";
 import type { CreateProjectMutation } from "./useCreateProject";
 
 export interface ProjectFormValues {
@@ -72,10 +72,7 @@ export function isFieldName(value: string | null | undefined): value is FieldNam
   return FIELD_ORDER.includes(value as FieldName);
 }
 
-// createProject's limits (intake.ts); an edit allows MAX_TEXT for both (service.ts).
-export const MAX_NAME = 200;
-export const MAX_DESCRIPTION = 2000;
-export const MAX_TARGET_UNIT = 20;
+export const MAX_DESCRIPTION = PROJECT_TEXT_LIMITS.description;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/;
 
 export function validateProjectForm(values: ProjectFormValues): FormErrors {
@@ -85,7 +82,7 @@ export function validateProjectForm(values: ProjectFormValues): FormErrors {
   const fundingRows = checkFundingRows(values.fundingSources);
   const fields = failedChecks<FieldName>({
     subTaskId: values.subTaskId ? null : "请选择子任务",
-    name: checkText(values.name, "项目名称", true, MAX_NAME),
+    name: checkText(values.name, "项目名称", true, PROJECT_TEXT_LIMITS.name),
     code: code && !CODE.test(code) ? "项目编号为 2–40 位字母、数字、点、下划线或连字符" : null,
     responsibleUnitId: values.responsibleUnitId ? null : "请选择责任单位",
     ownerUnitId: null,
@@ -94,9 +91,9 @@ export function validateProjectForm(values: ProjectFormValues): FormErrors {
     ...checkPlannedDates(values.plannedStart, values.plannedCompletion),
     // A quantity and its unit go together (充电桩 1000 个), as createProject requires.
     targetQuantity: checkAmount(quantity, "目标数量", false) ?? (unit && !quantity ? "填写了计量单位，请同时填写目标数量" : null),
-    targetUnit: checkText(unit, "计量单位", false, MAX_TARGET_UNIT) ?? (quantity && !unit ? "填写了目标数量，请同时填写计量单位（如 个、公里）" : null),
+    targetUnit: checkText(unit, "计量单位", false, PROJECT_TEXT_LIMITS.targetUnit) ?? (quantity && !unit ? "填写了目标数量，请同时填写计量单位（如 个、公里）" : null),
     fundingSources: Object.keys(fundingRows).length > 0 ? "请修改上面标出的资金来源" : null,
-    description: checkText(values.description, "项目简介", false, MAX_DESCRIPTION),
+    description: checkText(values.description, "项目简介", false, PROJECT_TEXT_LIMITS.description),
   });
   return { fields, fundingRows };
 }

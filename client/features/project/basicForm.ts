@@ -6,7 +6,7 @@ import { FUNDING_LABELS } from "../board/format";
 import type { BasicProject } from "./BasicSection";
 import type { UpdateProjectMutation } from "./useUpdateProject";
 import { checkFundingRows, fundingInput, fundingRow, type FundingRow } from "./fundingRows";
-import { checkAmount, checkPastDate, checkPlannedDates, checkText, failedChecks, normalizeAmount, type FieldErrors } from "./validation";
+import { checkAmount, checkPastDate, checkPlannedDates, checkText, failedChecks, normalizeAmount, PROJECT_TEXT_LIMITS, type FieldErrors } from "./validation";
 
 type FundingKind = SchemaType<"FundingKind">;
 type UpdateProjectInput = VariablesOf<typeof UpdateProjectMutation>["input"];
@@ -58,14 +58,14 @@ export function basicValues(project: BasicProject): BasicValues {
 export function checkBasic(values: BasicValues, today: string): FieldErrors<string> {
   return {
     ...failedChecks<Exclude<BasicField, "fundingSources">>({
-      name: checkText(values.name, "项目名称", true),
-      description: checkText(values.description, "项目简介"),
+      name: checkText(values.name, "项目名称", true, PROJECT_TEXT_LIMITS.name),
+      description: checkText(values.description, "项目简介", false, PROJECT_TEXT_LIMITS.description),
       totalInvestment: checkAmount(values.totalInvestment, "总投资"),
       ...checkPlannedDates(values.plannedStart, values.plannedCompletion),
       targetQuantity: checkAmount(values.targetQuantity, "目标数量", false),
-      targetUnit: checkText(values.targetUnit, "计量单位"),
+      targetUnit: checkText(values.targetUnit, "计量单位", false, PROJECT_TEXT_LIMITS.targetUnit),
       acceptanceDate: checkPastDate(values.acceptanceDate, "验收日期", today),
-      acceptanceRef: checkText(values.acceptanceRef, "验收文号"),
+      acceptanceRef: checkText(values.acceptanceRef, "验收文号", false, PROJECT_TEXT_LIMITS.acceptanceRef),
     }),
     ...checkFundingRows(values.fundingSources),
   };

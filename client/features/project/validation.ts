@@ -3,8 +3,11 @@
 // Decimal scalars in common/schema.ts) so that most mistakes are caught before anything is sent. The
 // server checks again and has the last word.
 
-/** The server's limit on every free text (MAX_TEXT). */
+/** The server's limit on the free texts of a project's records: reports, blockers, gate items (MAX_TEXT). */
 export const MAX_TEXT = 2000;
+
+/** The server's limits on a project's own texts, the same for a new project and an edit (project/limits.ts). */
+export const PROJECT_TEXT_LIMITS = { name: 200, description: 2000, targetUnit: 20, acceptanceRef: 200 } as const;
 
 /** An error message, or null when the value is acceptable. */
 export type Check = string | null;

@@ -6,6 +6,7 @@ import { inTransaction, type Tx } from "../../db/transaction.js";
 import { appendAuditEvents } from "../audit/service.js";
 import { canChangeProject } from "../auth/policy.js";
 import { ForbiddenError, ValidationError } from "../common/errors.js";
+import { TEXT_LIMITS } from "./limits.js";
 
 export interface NewProject {
   code?: string | null;
@@ -31,15 +32,13 @@ export interface RowProblem {
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/;
 // The columns are numeric(14, 2): twelve digits before the point, two after.
 const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
-const MAX_DESCRIPTION = 2000;
-const MAX_TARGET_UNIT = 20;
 
 /** Checks one new project against the rules and the reference data; returns its problems. */
 export async function checkNewProject(tx: Tx, actor: Actor, input: NewProject): Promise<RowProblem[]> {
   const problems: RowProblem[] = [];
   const name = input.name?.trim() ?? "";
   if (!name) problems.push({ field: "name", message: "请填写项目名称" });
-  else if (name.length > 200) problems.push({ field: "name", message: "项目名称不能超过 200 字" });
+  else if (name.length > TEXT_LIMITS.name) problems.push({ field: "name", message: `项目名称不能超过 ${TEXT_LIMITS.name} 字` });
   if (input.code && !CODE.test(input.code)) problems.push({ field: "code", message: "项目编号为 2–40 位字母、数字、点、下划线或连字符" });
   if (input.code && (await tx.project.findUnique({ where: { code: input.code } }))) {
     problems.push({ field: "code", message: `项目编号 ${input.code} 已存在` });
@@ -57,9 +56,9 @@ export async function checkNewProject(tx: Tx, actor: Actor, input: NewProject): 
   if (quantity && !AMOUNT.test(quantity)) problems.push({ field: "targetQuantity", message: "目标数量应为非负数，最多两位小数" });
   if (quantity && !targetUnit) problems.push({ field: "targetUnit", message: "填写了目标数量，请同时填写计量单位（如 个、公里）" });
   if (targetUnit && !quantity) problems.push({ field: "targetQuantity", message: "填写了计量单位，请同时填写目标数量" });
-  if (targetUnit.length > MAX_TARGET_UNIT) problems.push({ field: "targetUnit", message: `计量单位不能超过 ${MAX_TARGET_UNIT} 字` });
-  if ((input.description?.trim().length ?? 0) > MAX_DESCRIPTION) {
-    problems.push({ field: "description", message: `项目简介不能超过 ${MAX_DESCRIPTION} 字` });
+  if (targetUnit.length > TEXT_LIMITS.targetUnit) problems.push({ field: "targetUnit", message: `计量单位不能超过 ${TEXT_LIMITS.targetUnit} 字` });
+  if ((input.description?.trim().length ?? 0) > TEXT_LIMITS.description) {
+    problems.push({ field: "description", message: `项目简介不能超过 ${TEXT_LIMITS.description} 字` });
   }
   if (input.plannedStart && input.plannedCompletion && input.plannedCompletion < input.plannedStart) {
     problems.push({ field: "plannedCompletion", message: "计划竣工日期不能早于计划开工日期" });

@@ -5,13 +5,15 @@ import { currentMonthInChina, todayInChina } from "../common/calendar.js";
 import { NotFoundError, ValidationError } from "../common/errors.js";
 import type { Actor } from "../../context.js";
 import { loadForChange, recordChange } from "./change.js";
+import { TEXT_LIMITS } from "./limits.js";
 
+/** The limit of the free texts kept with a project's records (reports, blockers, gate items). */
 const MAX_TEXT = 2000;
 
-function text(value: string | null | undefined, field: string, label: string, required = false): string | null {
+function text(value: string | null | undefined, field: string, label: string, required = false, max = MAX_TEXT): string | null {
   const trimmed = value?.trim() ?? "";
   if (required && !trimmed) throw new ValidationError(`请填写${label}`, field);
-  if (trimmed.length > MAX_TEXT) throw new ValidationError(`${label}不能超过 ${MAX_TEXT} 字`, field);
+  if (trimmed.length > max) throw new ValidationError(`${label}不能超过 ${max} 字`, field);
   return trimmed || null;
 }
 
@@ -52,17 +54,17 @@ export async function updateProject(
   return inTransaction(prisma, async (tx) => {
     const project = await loadForChange(tx, actor, projectId, expectedVersion);
     const data: Prisma.ProjectUpdateInput = {};
-    if (patch.name !== undefined) data.name = text(patch.name, "name", "项目名称", true)!;
-    if (patch.description !== undefined) data.description = text(patch.description, "description", "项目简介");
+    if (patch.name !== undefined) data.name = text(patch.name, "name", "项目名称", true, TEXT_LIMITS.name)!;
+    if (patch.description !== undefined) data.description = text(patch.description, "description", "项目简介", false, TEXT_LIMITS.description);
     if (patch.totalInvestment !== undefined) data.totalInvestment = money(patch.totalInvestment, "totalInvestment", "总投资");
     if (patch.plannedStart !== undefined) data.plannedStart = patch.plannedStart;
     if (patch.plannedCompletion !== undefined) data.plannedCompletion = patch.plannedCompletion;
     if (patch.targetQuantity !== undefined) {
       data.targetQuantity = patch.targetQuantity === null ? null : money(patch.targetQuantity, "targetQuantity", "目标数量");
     }
-    if (patch.targetUnit !== undefined) data.targetUnit = text(patch.targetUnit, "targetUnit", "计量单位");
+    if (patch.targetUnit !== undefined) data.targetUnit = text(patch.targetUnit, "targetUnit", "计量单位", false, TEXT_LIMITS.targetUnit);
     if (patch.acceptanceDate !== undefined) data.acceptanceDate = patch.acceptanceDate;
-    if (patch.acceptanceRef !== undefined) data.acceptanceRef = text(patch.acceptanceRef, "acceptanceRef", "验收文件文号");
+    if (patch.acceptanceRef !== undefined) data.acceptanceRef = text(patch.acceptanceRef, "acceptanceRef", "验收文件文号", false, TEXT_LIMITS.acceptanceRef);
 
     const start = patch.plannedStart !== undefined ? patch.plannedStart : project.plannedStart;
     const end = patch.plannedCompletion !== undefined ? patch.plannedCompletion : project.plannedCompletion;
