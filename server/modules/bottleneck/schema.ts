@@ -68,7 +68,6 @@ builder.prismaObjectField("Project", "light", (t) =>
     type: ProjectLight,
     description: "The traffic light from milestone slippage and investment against 序时进度 (now, or as of `asOf`).",
     args: { asOf: t.arg({ type: "DateTime" }) },
-    select: { id: true },
     resolve: (project, args, context) => lightOf(context, project.id, args.asOf ?? null),
   }),
 );

@@ -56,7 +56,6 @@ export const ProjectNode = builder.prismaNode("Project", {
     stageEnteredAt: t.expose("stageEnteredAt", { type: "DateTime" }),
     daysInStage: t.int({
       description: "Whole days since the project entered its current stage.",
-      select: { stageEnteredAt: true },
       resolve: (project) => daysSince(project.stageEnteredAt),
     }),
     action: t.relation("action"),
