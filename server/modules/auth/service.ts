@@ -53,7 +53,7 @@ export async function resolveSession(sql: SqlRunner, tokens: TokenSigner, token:
   if (token.length > 200 || !tokens.verify(token)) return null;
   // Read on every request: one plain statement on the raw runner (no Prisma in the way), which also
   // decides whether the session still counts, so no timestamp is parsed here. Sessions' times are
-  // Prisma's: UTC in \`timestamp(3)\` columns.
+  // Prisma's: UTC in `timestamp(3)` columns.
   const [viewer] = await sql.query<Viewer>(
     `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.role::text AS role, u.unit_id AS "unitId"
        FROM session s JOIN app_user u ON u.id = s.user_id

@@ -88,10 +88,11 @@ type Selection = { select?: Record<string, unknown>; include?: Record<string, un
 const rowLoaders = new WeakMap<Context, Map<string, DataLoader<number, unknown>>>();
 
 /**
- * The records named by a report's rows (projects, units), in one findMany per model, selection and
+ * The records named by a report's rows (projects, units), in one statement per model, selection and
  * tick: the page lists up to 300 rows and 60 units, and a findUnique per row, though Prisma batches
  * them into one statement, costs the server a query compilation each (most of a report's CPU time
- * once its figures are cached).
+ * once its figures are cached). Projects are read as the board reads its cards (projectsByIds: by
+ * hand-written SQL for a card's selection, which is what the lists ask for).
  */
 function rowRecord<T>(context: Context, model: "project" | "unit", query: Selection, id: number, list = ""): Promise<T | null> {
   const perRequest = rowLoaders.get(context) ?? new Map<string, DataLoader<number, unknown>>();
