@@ -40,13 +40,16 @@ interface Entry {
  * wider one. The timestamp columns hold milliseconds, as asOf does.
  */
 export async function validityAround(sql: SqlRunner, asOf: Date, options: { reports: boolean }): Promise<Validity> {
-  const bound = (table: string, column: string) =>
-    `(SELECT floor(extract(epoch FROM max(${column})) * 1000)::text FROM ${table} WHERE ${column} <= $1::timestamp),
-     (SELECT floor(extract(epoch FROM min(${column})) * 1000)::text FROM ${table} WHERE ${column} > $1::timestamp)`;
-  const events = [bound("stage_transition", "at"), bound("project", "archived_at")];
-  if (options.reports) events.push(bound("progress_report", "reported_at"));
-  const [row] = await sql.query<{ bounds: (string | null)[] }>(`SELECT ARRAY[${events.join(", ")}] AS bounds`, [asOf.toISOString()]);
-  const bounds = row?.bounds ?? [];
+  const tables: [string, string][] = [["stage_transition", "at"], ["project", "archived_at"]];
+  if (options.reports) tables.push(["progress_report", "reported_at"]);
+  // Columns rather than an array: PGlite (0.3) reads a NULL in a text array as the string "NULL".
+  const columns = tables.map(
+    ([table, column], i) =>
+      `(SELECT floor(extract(epoch FROM max(${column})) * 1000)::text FROM ${table} WHERE ${column} <= $1::timestamp) AS before_${i},
+       (SELECT floor(extract(epoch FROM min(${column})) * 1000)::text FROM ${table} WHERE ${column} > $1::timestamp) AS after_${i}`,
+  );
+  const [row] = await sql.query<Record<string, string | null>>(`SELECT ${columns.join(", ")}`, [asOf.toISOString()]);
+  const bounds = tables.flatMap((_, i) => [row?.[`before_${i}`] ?? null, row?.[`after_${i}`] ?? null]);
   let from = -Infinity;
   let until = Infinity;
   for (let i = 0; i < bounds.length; i += 2) {
