@@ -65,7 +65,7 @@ export async function bottlenecks(): Promise<Record<string, number>> {
       flow12: (s) => cumulativeFlow(prisma, s, 12),
       cycleTimes: (s) => cycleTimes(prisma, s),
       investment: (s) => investmentProgress(prisma, s),
-      lights200: (s) => lightsOf(prisma, pageIds, s.asOf),
+      lights200: (s) => lightsOf(db.sql, pageIds, s.asOf),
     };
     const figures: Record<string, number> = {};
     const instants: [string, Date][] = [

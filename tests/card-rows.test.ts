@@ -64,7 +64,7 @@ async function bothWays(selection: Pick<Prisma.ProjectFindManyArgs, "include">) 
   const plan = cardPlan(selection);
   expect(plan).not.toBeNull();
   const byPrisma = await server.db.prisma.project.findMany({ ...selection, where: { id: { in: ids } }, orderBy: { id: "asc" } });
-  const bySql = (await cardRows(server.db.prisma, ids, plan!)).sort((a, b) => a.id - b.id);
+  const bySql = (await cardRows(server.db.sql, ids, plan!)).sort((a, b) => a.id - b.id);
   return { byPrisma, bySql };
 }
 

@@ -70,10 +70,10 @@ async function scopeOf(prisma: PrismaClient, params: URLSearchParams): Promise<B
 }
 
 /** Code, name, unit and light of each project, in one read each. */
-async function projectColumns(prisma: PrismaClient, ids: number[], asOf: Date) {
+async function projectColumns({ prisma, sql }: Database, ids: number[], asOf: Date) {
   const [projects, lights] = await Promise.all([
     prisma.project.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true, responsibleUnit: { select: { name: true } } } }),
-    lightsOf(prisma, ids, asOf),
+    lightsOf(sql, ids, asOf),
   ]);
   const byId = new Map(projects.map((p) => [p.id, p]));
   return (id: number) => {
@@ -86,11 +86,12 @@ async function projectColumns(prisma: PrismaClient, ids: number[], asOf: Date) {
 const PROJECT_HEADER = ["项目编号", "项目名称", "责任单位", "红黄绿灯", "亮灯原因"];
 const pct = (share: number) => Math.round(share * 1000) / 10;
 
-async function sheetOf(prisma: PrismaClient, table: string, scope: BottleneckScope): Promise<Sheet> {
+async function sheetOf(db: Database, table: string, scope: BottleneckScope): Promise<Sheet> {
+  const { prisma } = db;
   switch (table) {
     case "stuck": {
       const { rows } = await stuckProjects(prisma, scope, 5000);
-      const cols = await projectColumns(prisma, rows.map((r) => r.projectId), scope.asOf);
+      const cols = await projectColumns(db, rows.map((r) => r.projectId), scope.asOf);
       return {
         title: "滞留项目",
         header: [...PROJECT_HEADER, "阶段", "滞留天数", "阈值（天）"],
@@ -99,7 +100,7 @@ async function sheetOf(prisma: PrismaClient, table: string, scope: BottleneckSco
     }
     case "overdue": {
       const { rows } = await overdueMilestones(prisma, scope, 5000);
-      const cols = await projectColumns(prisma, rows.map((r) => r.projectId), scope.asOf);
+      const cols = await projectColumns(db, rows.map((r) => r.projectId), scope.asOf);
       return {
         title: "逾期节点",
         header: [...PROJECT_HEADER, "节点", "计划完成日期", "逾期天数"],
@@ -108,7 +109,7 @@ async function sheetOf(prisma: PrismaClient, table: string, scope: BottleneckSco
     }
     case "blockers": {
       const rows = await blockerList(prisma, scope, 5000);
-      const cols = await projectColumns(prisma, rows.map((r) => r.projectId), scope.asOf);
+      const cols = await projectColumns(db, rows.map((r) => r.projectId), scope.asOf);
       return {
         title: "未解决堵点",
         header: [...PROJECT_HEADER, "类别", "堵点", "提出时间", "已持续天数"],
@@ -172,7 +173,7 @@ export async function handleBottleneckExport(db: Database, tokens: TokenSigner, 
   if (!hasRole(viewer, BOTTLENECK_READERS)) return fail(res, 403, "当前角色无权导出堵点分析");
   try {
     const scope = await scopeOf(db.prisma, url.searchParams);
-    const sheet = await sheetOf(db.prisma, url.searchParams.get("table") ?? "", scope);
+    const sheet = await sheetOf(db, url.searchParams.get("table") ?? "", scope);
     sendDownload(res, await toXlsx(sheet, scope.asOf), XLSX_CONTENT_TYPE, `${sheet.title}-${scope.asOf.toISOString().slice(0, 10)}.xlsx`);
   } catch (error) {
     if (error instanceof BadRequest) return fail(res, 400, error.message);

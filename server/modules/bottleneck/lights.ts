@@ -1,8 +1,9 @@
 // Traffic lights (红黄绿灯): a rule over a project's facts as of an instant. The rule is a plain
 // function; the facts of any number of projects are read in one SQL statement (with the office's
 // thresholds), so a board page or a list costs one statement whatever its length.
-import type { LightSetting, PrismaClient, Stage } from "@prisma/client";
+import { Prisma, type LightSetting, type Stage } from "@prisma/client";
 import DataLoader from "dataloader";
+import type { SqlRunner } from "../../db/client.js";
 import { todayInChina, yearElapsedShare } from "../common/calendar.js";
 import { reportMonthRange, sqlChinaDay, sqlInstant } from "./service.js";
 
@@ -70,13 +71,13 @@ export function trafficLight(facts: LightFacts, t: LightThresholds): Light {
 }
 
 /** The facts of the given projects as of asOf, and the office's thresholds, in one statement. */
-export async function lightsOf(prisma: PrismaClient, projectIds: readonly number[], asOf: Date): Promise<Map<number, Light>> {
+export async function lightsOf(sql: SqlRunner, projectIds: readonly number[], asOf: Date): Promise<Map<number, Light>> {
   if (projectIds.length === 0) return new Map();
   const range = reportMonthRange(asOf);
   const day = sqlChinaDay(asOf);
-  const rows = await prisma.$queryRaw<
-    (LightThresholds & { id: number; stage: Stage | null; plannedStart: Date | null; planned: string | null; completed: string; overdue: number })[]
-  >`
+  const rows = await sql.rows<
+    LightThresholds & { id: number; stage: Stage | null; plannedStart: Date | null; planned: string | null; completed: string; overdue: number }
+  >(Prisma.sql`
     SELECT p.id, st.to_stage::text AS stage, p.planned_start AS "plannedStart",
            (SELECT ap.planned_investment::text FROM project_annual_plan ap WHERE ap.project_id = p.id AND ap.year = ${range.year}) AS planned,
            (SELECT coalesce(sum(r.investment_this_month), 0)::text FROM progress_report r
@@ -90,7 +91,7 @@ export async function lightsOf(prisma: PrismaClient, projectIds: readonly number
       LEFT JOIN LATERAL (
         SELECT t.to_stage FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(asOf)}
          ORDER BY t.at DESC, t.id DESC LIMIT 1) st ON true
-     WHERE p.id = ANY(${[...projectIds]}::int[])`;
+     WHERE p.id = ANY(${[...projectIds]}::int[])`);
   return new Map(
     rows.map((row) => [
       row.id,
@@ -116,7 +117,7 @@ export async function lightsOf(prisma: PrismaClient, projectIds: readonly number
 const loaders = new WeakMap<object, Map<string, DataLoader<number, Light>>>();
 
 /** `asOf` null: now, one instant for the whole request. */
-export function lightLoader(requestKey: object, prisma: PrismaClient, asOf: Date | null): DataLoader<number, Light> {
+export function lightLoader(requestKey: object, sql: SqlRunner, asOf: Date | null): DataLoader<number, Light> {
   const perRequest = loaders.get(requestKey) ?? new Map<string, DataLoader<number, Light>>();
   loaders.set(requestKey, perRequest);
   const key = asOf ? asOf.toISOString() : "now";
@@ -124,7 +125,7 @@ export function lightLoader(requestKey: object, prisma: PrismaClient, asOf: Date
   if (!loader) {
     const at = asOf ?? new Date();
     loader = new DataLoader<number, Light>(async (ids) => {
-      const lights = await lightsOf(prisma, ids, at);
+      const lights = await lightsOf(sql, ids, at);
       return ids.map((id) => lights.get(id) ?? { color: "GREEN", reasons: [], lagPoints: null });
     });
     perRequest.set(key, loader);

@@ -60,7 +60,7 @@ const ProjectLight = builder.objectRef<Light>("ProjectLight").implement({
 
 /** A project's light as of `asOf` (null: now), batched per request into one statement. */
 function lightOf(context: Context, projectId: number, asOf: Date | null): Promise<Light> {
-  return lightLoader(context, context.prisma, asOf).load(projectId);
+  return lightLoader(context, context.db.sql, asOf).load(projectId);
 }
 
 builder.prismaObjectField("Project", "light", (t) =>
@@ -105,7 +105,7 @@ function rowRecord<T>(context: Context, model: "project" | "unit", query: Select
     const selection = query.select ? { ...query, select: { ...query.select, id: true } } : query;
     const findMany = (args: { where: { id: { in: number[] } } }): Promise<{ id: number }[]> =>
       model === "project"
-        ? projectsByIds(context.prisma, args.where.id.in, selection as Prisma.ProjectFindManyArgs)
+        ? projectsByIds(context.db, args.where.id.in, selection as Prisma.ProjectFindManyArgs)
         : context.prisma.unit.findMany({ ...selection, ...args } as Prisma.UnitFindManyArgs);
     loader = new DataLoader<number, unknown>(async (ids) => {
       const byId = new Map((await findMany({ where: { id: { in: [...ids] } } })).map((r) => [r.id, r]));
@@ -128,7 +128,7 @@ const BottleneckItem = builder.interfaceRef<{ projectId: number; asOf: Date }>("
       type: ProjectLight,
       // One batch per list: the lists resolve in whichever order their figures arrive (some from the
       // cache), and a batch per list keeps a report's statements the same whatever that order.
-      resolve: (row, _args, context, info) => lightLoader(listKey(context, info.parentType.name), context.prisma, row.asOf).load(row.projectId),
+      resolve: (row, _args, context, info) => lightLoader(listKey(context, info.parentType.name), context.db.sql, row.asOf).load(row.projectId),
     }),
   }),
 });

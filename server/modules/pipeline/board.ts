@@ -3,7 +3,8 @@
 // pages of every column asked for together (keyset pagination by code), then the cards of all
 // columns at once (by hand-written SQL when they ask for what a card shows: card-rows.ts).
 import DataLoader from "dataloader";
-import { Prisma, type Action, type PrismaClient, type Project, type Stage } from "@prisma/client";
+import { Prisma, type Action, type Project, type Stage } from "@prisma/client";
+import type { Database } from "../../db/client.js";
 import { projectWhereSql, type ProjectFilter } from "../project/filter.js";
 import { projectsByIds } from "./card-rows.js";
 
@@ -55,16 +56,16 @@ interface PageKey {
   request: PageRequest;
 }
 
-export function boardReader(prisma: PrismaClient, action: Action, filter: ProjectFilter, at: Date | null): BoardReader {
+export function boardReader(db: Database, action: Action, filter: ProjectFilter, at: Date | null): BoardReader {
   const where = Prisma.sql`p.action_id = ${action.id} AND ${projectWhereSql({ ...filter, actionCode: undefined }, at ?? undefined)}`;
   const stage = stageOf(at);
 
   const summary = memo(async () => {
-    const rows = await prisma.$queryRaw<{ stage: Stage; count: number; investment: string }[]>`
+    const rows = await db.sql.rows<{ stage: Stage; count: number; investment: string }>(Prisma.sql`
       SELECT c.stage::text AS stage, count(*)::int AS count, coalesce(sum(c.total_investment), 0)::text AS investment
         FROM (SELECT ${stage} AS stage, p.total_investment FROM project p WHERE ${where}) c
        WHERE c.stage IS NOT NULL
-       GROUP BY c.stage`;
+       GROUP BY c.stage`);
     return new Map(rows.map((r) => [r.stage, { count: r.count, investment: new Prisma.Decimal(r.investment) }]));
   });
 
@@ -81,7 +82,7 @@ export function boardReader(prisma: PrismaClient, action: Action, filter: Projec
         const beyond = backward
           ? Prisma.sql`(r.cursor IS NULL OR p.code < r.cursor)`
           : Prisma.sql`p.code > coalesce(r.cursor, '')`;
-        const rows = await prisma.$queryRaw<{ index: number; id: number }[]>`
+        const rows = await db.sql.rows<{ index: number; id: number }>(Prisma.sql`
           SELECT r.index::int AS index, page.id
             FROM unnest(${batch.map((k) => k.index)}::int[], ${batch.map((k) => k.stage)}::text[],
                         ${batch.map((k) => k.request.cursor)}::text[], ${batch.map((k) => Math.abs(k.request.take))}::int[])
@@ -90,7 +91,7 @@ export function boardReader(prisma: PrismaClient, action: Action, filter: Projec
              SELECT p.id, p.code FROM project p
               WHERE ${where} AND ${stage} = r.stage::"Stage" AND ${beyond}
               ORDER BY p.code ${order} LIMIT r.size) page
-           ORDER BY r.index, page.code`;
+           ORDER BY r.index, page.code`);
         for (const row of rows) {
           const page = found.get(row.index);
           if (page) page.push(row.id);
@@ -108,7 +109,7 @@ export function boardReader(prisma: PrismaClient, action: Action, filter: Projec
     let loader = cardLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (wanted) => {
-        const rows = await projectsByIds(prisma, [...wanted], selection);
+        const rows = await projectsByIds(db, [...wanted], selection);
         const byId = new Map(rows.map((row) => [row.id, row]));
         return wanted.map((id) => byId.get(id) ?? null);
       });

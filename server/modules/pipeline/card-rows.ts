@@ -7,8 +7,9 @@
 // whether a selection is one of these; any other goes to Prisma (`projectsByIds` picks). The board's
 // cards and the bottleneck lists' projects are read this way. tests/card-rows.test.ts holds both
 // to the same answer.
-import { Prisma, type PrismaClient, type Project } from "@prisma/client";
+import { Prisma, type Project } from "@prisma/client";
 import { isDeepStrictEqual } from "node:util";
+import type { Database, SqlRunner } from "../../db/client.js";
 import { columnsOf, fieldsOf } from "../../db/columns.js";
 
 /** What a card's selection asks of the database, when cardRows can answer it. */
@@ -55,10 +56,10 @@ function isOverdueCount(count: unknown): count is { where: { actualDate: null; p
 }
 
 /** The projects of `ids` as Prisma would return them with the plan's includes; in no particular order. */
-export async function cardRows(prisma: PrismaClient, ids: number[], plan: CardPlan): Promise<Project[]> {
+export async function cardRows(sql: SqlRunner, ids: number[], plan: CardPlan): Promise<Project[]> {
   if (ids.length === 0) return [];
   const empty = Prisma.sql``;
-  const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+  const rows = await sql.rows<Record<string, unknown>>(Prisma.sql`
     SELECT ${columnsOf("Project", "p")}
            ${plan.responsibleUnit ? Prisma.sql`, ${columnsOf("Unit", "ru", "responsibleUnit.")}` : empty}
            ${plan.township ? Prisma.sql`, ${columnsOf("Unit", "tw", "township.")}` : empty}
@@ -67,13 +68,13 @@ export async function cardRows(prisma: PrismaClient, ids: number[], plan: CardPl
       FROM project p
       ${plan.responsibleUnit ? Prisma.sql`JOIN unit ru ON ru.id = p.responsible_unit_id` : empty}
       ${plan.township ? Prisma.sql`LEFT JOIN unit tw ON tw.id = p.township_id` : empty}
-     WHERE p.id = ANY(${ids}::int[])`;
+     WHERE p.id = ANY(${ids}::int[])`);
   const funding = new Map<number, Record<string, unknown>[]>();
   if (plan.fundingSources) {
-    const sources = await prisma.$queryRaw<Record<string, unknown>[]>`
+    const sources = await sql.rows<Record<string, unknown>>(Prisma.sql`
       SELECT ${columnsOf("ProjectFunding", "f")} FROM project_funding f
        WHERE f.project_id = ANY(${ids}::int[]) AND f.removed_at IS NULL
-       ORDER BY f.project_id, f.kind`;
+       ORDER BY f.project_id, f.kind`);
     for (const source of sources) funding.set(source.projectId as number, [...(funding.get(source.projectId as number) ?? []), source]);
   }
   const projectOf = fieldsOf("Project");
@@ -98,7 +99,7 @@ export async function cardRows(prisma: PrismaClient, ids: number[], plan: CardPl
  * The projects of `ids` with a Prisma selection (what a GraphQL query asks of them), in no particular
  * order: by cardRows when the selection is a card's, otherwise by Prisma.
  */
-export function projectsByIds(prisma: PrismaClient, ids: number[], selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">): Promise<Project[]> {
+export function projectsByIds(db: Database, ids: number[], selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">): Promise<Project[]> {
   const plan = cardPlan(selection);
-  return plan ? cardRows(prisma, ids, plan) : prisma.project.findMany({ ...selection, where: { id: { in: ids } } });
+  return plan ? cardRows(db.sql, ids, plan) : db.prisma.project.findMany({ ...selection, where: { id: { in: ids } } });
 }

@@ -302,7 +302,7 @@ builder.queryField("board", (t) =>
     resolve: async (_root, args, context) => {
       if (args.at && args.at > new Date(Date.now() + 60_000)) throw badInput("不能查看未来的看板");
       const action = await actionByCode(context, args.actionCode);
-      return boardReader(context.prisma, action, toProjectFilter(args.filter), args.at ?? null);
+      return boardReader(context.db, action, toProjectFilter(args.filter), args.at ?? null);
     },
   }),
 );
