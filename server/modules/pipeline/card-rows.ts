@@ -2,8 +2,9 @@
 // and builds its nested results in JavaScript; for a board's hundred cards that was most of a
 // request's time. `cardRows` returns what `project.findMany({ include })` returns for the includes
 // a card asks for (its responsible unit and township, its funding sources, its counts of overdue
-// milestones and open blockers), in two statements for any number of cards: the projects with
-// their units and counts, then their funding sources (column lists: db/columns.ts). `cardPlan` says
+// milestones and open blockers), in two statements for any number of cards on the raw runner (typed
+// as Prisma types them: SqlRunner.rows): the projects with their units and counts, then their
+// funding sources (column lists: db/columns.ts). `cardPlan` says
 // whether a selection is one of these; any other goes to Prisma (`projectsByIds` picks). The board's
 // cards and the bottleneck lists' projects are read this way. tests/card-rows.test.ts holds both
 // to the same answer.
