@@ -172,16 +172,20 @@ function pgRunner(queryable: pg.Pool | pg.PoolClient): SqlRunner {
     },
     async transaction(fn) {
       const client = queryable instanceof pg.Pool ? await queryable.connect() : queryable;
+      // A connection that cannot even roll back (the server went away) is discarded, not pooled.
+      let broken: Error | undefined;
       try {
         await client.query("BEGIN");
         const result = await fn(pgRunner(client));
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
+        await client.query("ROLLBACK").catch((rollback: unknown) => {
+          broken = rollback instanceof Error ? rollback : new Error(String(rollback));
+        });
         throw error;
       } finally {
-        if (client !== queryable) (client as pg.PoolClient).release();
+        if (client !== queryable) (client as pg.PoolClient).release(broken);
       }
     },
   };

@@ -3,7 +3,7 @@
 // once, each version equal to its project's number of changes, and a valid audit chain; no client may
 // ever have seen a deadlock or a serialization failure (they are retried inside the server).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { inTransaction } from "../../server/db/transaction.js";
+import { inRawTransaction, inTransaction } from "../../server/db/transaction.js";
 import { recordFigures } from "../support/figures.js";
 import { barrier, runLoad, tally, type LedgerEntry } from "../support/load.js";
 import { makeProject } from "../support/projects.js";
@@ -53,19 +53,26 @@ describe("50 clients on 20 projects", () => {
 const postgres = inject("postgres");
 
 describe.skipIf(!postgres)("[needs a PostgreSQL server] conflicts inside a transaction", () => {
-  it("retries a deadlock, so both transactions succeed", async () => {
-    const [a, b] = [await makeProject(server.db, { code: "DL-A" }), await makeProject(server.db, { code: "DL-B" })];
+  it.each([
+    ["Prisma's interactive transaction", "DL"],
+    ["the raw runner's transaction (moves)", "DLR"],
+  ])("retries a deadlock in %s, so both transactions succeed", async (_kind, prefix) => {
+    const [a, b] = [await makeProject(server.db, { code: `${prefix}-A` }), await makeProject(server.db, { code: `${prefix}-B` })];
     const bothHoldOne = barrier(2);
     let attempts = 0;
-    const lockBoth = (first: number, second: number) =>
-      inTransaction(server.db.prisma, async (tx) => {
+    const lockBoth = async (first: number, second: number) => {
+      const work = async (lock: (id: number) => Promise<unknown>) => {
         attempts += 1;
         const firstAttempt = attempts <= 2;
-        await tx.$queryRaw`SELECT id FROM project WHERE id = ${first} FOR UPDATE`;
+        await lock(first);
         if (firstAttempt) await bothHoldOne();
-        await tx.$queryRaw`SELECT id FROM project WHERE id = ${second} FOR UPDATE`;
+        await lock(second);
         return second;
-      });
+      };
+      return prefix === "DL"
+        ? inTransaction(server.db.prisma, (tx) => work((id) => tx.$queryRaw`SELECT id FROM project WHERE id = ${id} FOR UPDATE`))
+        : inRawTransaction(server.db.sql, (tx) => work((id) => tx.query(`SELECT id FROM project WHERE id = $1 FOR UPDATE`, [id])));
+    };
     // Each holds one row and waits for the other's: PostgreSQL aborts one of them (40P01).
     expect(await Promise.all([lockBoth(a.id, b.id), lockBoth(b.id, a.id)])).toEqual([b.id, a.id]);
     expect(attempts).toBe(3);

@@ -3,7 +3,7 @@
 // writers cannot fork the chain (STACK-NOTES.md), and `seq` has no gaps. The lock is held until
 // COMMIT, so a change appends its event last, after its other writes, and commits right after.
 import { Prisma } from "@prisma/client";
-import type { Tx } from "../../db/transaction.js";
+import { rowsIn, type AnyTx, type Tx } from "../../db/transaction.js";
 import { GENESIS_HASH, auditHash, canonicalJson, type AuditContent } from "./hash.js";
 
 export const AUDIT_CHAIN_LOCK = 7_261_001;
@@ -33,18 +33,18 @@ function auditJson(value: Record<string, unknown> | null | undefined): Record<st
  * 20261129235300) takes the chain's lock, reads the head and inserts the event hashed onto it, so
  * the lock is held only from there to the caller's COMMIT. Call it as the transaction's last write.
  */
-export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<ChainHead> {
+export async function appendAuditEvent(tx: AnyTx, input: AuditInput): Promise<ChainHead> {
   const content = auditContent(input, 0);
   // The canonical JSON ends with the seq, the last key in sorted order: the database adds it.
   const canonical = canonicalJson(content);
   if (!canonical.endsWith(',"seq":0}')) throw new Error("audit content: seq is not the last key of its canonical JSON");
   const beforeSeq = canonical.slice(0, -"0}".length);
   const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
-  const [appended] = await tx.$queryRaw<{ seq: number; hash: string }[]>`
+  const [appended] = await rowsIn<{ seq: number; hash: string }>(tx, Prisma.sql`
     SELECT appended_seq AS seq, appended_hash AS hash FROM audit_append_event(
       ${content.at.toISOString()}::timestamp(3), ${content.actorId}::integer, ${content.entity}, ${content.entityId},
       ${content.projectId}::integer, ${content.action}, ${jsonb(content.before)}::jsonb, ${jsonb(content.after)}::jsonb,
-      ${content.requestId}::text, ${beforeSeq})`;
+      ${content.requestId}::text, ${beforeSeq})`);
   return appended!;
 }
 

@@ -349,7 +349,7 @@ builder.mutationField("moveProject", (t) =>
     resolve: async (_root, { input }, context) => {
       if (input.note && input.note.length > 2000) throw badInput("说明不能超过 2000 字");
       if (input.expectedVersion < 1) throw badInput("expectedVersion 应为正整数");
-      const moved = await moveProject(context.prisma, actorOf(context), {
+      const moved = await moveProject(context.db, actorOf(context), {
         projectId: databaseId(input.projectId),
         to: input.to,
         expectedVersion: input.expectedVersion,

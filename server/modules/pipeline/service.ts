@@ -5,8 +5,9 @@
 // A move names the version the user saw; the project's row is locked and its version checked, so of
 // many concurrent moves from the same version exactly one wins and the rest get StaleVersionError
 // with nothing written.
-import type { GateCheck, GateRequirement, PrismaClient, Project, Role, Stage, StageTransition, TransitionKind } from "@prisma/client";
-import { inTransaction, type Tx } from "../../db/transaction.js";
+import { Prisma, type GateCheck, type GateRequirement, type PrismaClient, type Project, type Role, type Stage, type StageTransition, type TransitionKind } from "@prisma/client";
+import type { Database, SqlRunner } from "../../db/client.js";
+import { inRawTransaction, inTransaction } from "../../db/transaction.js";
 import { appendAuditEvent } from "../audit/service.js";
 import { GateNotMetError, NotFoundError, TransitionNotAllowedError, ValidationError } from "../common/errors.js";
 import { STAGE_NAMES, stageIndex } from "../common/stage.js";
@@ -50,11 +51,12 @@ export function classifyMove(from: Stage, to: Stage, role: Role, note: string | 
 }
 
 export async function moveProject(
-  prisma: PrismaClient,
+  db: Database,
   actor: Actor,
   command: MoveProjectCommand,
 ): Promise<{ projectId: number; actionId: number; transition: StageTransition }> {
-  return inTransaction(prisma, async (tx) => {
+  // On the raw runner: every statement of a move is hand-written (db/transaction.ts).
+  return inRawTransaction(db.sql, async (tx) => {
     const project = await loadForChange(tx, actor, command.projectId, command.expectedVersion);
     const note = command.note?.trim() || null;
     const kind = classifyMove(project.stage, command.to, actor.viewer.role, note, command.correction ?? false);
@@ -74,13 +76,13 @@ export async function moveProject(
  * statement and the chain's lock is taken by the last statement before COMMIT (audit/service.ts).
  */
 async function recordMove(
-  tx: Tx,
+  tx: SqlRunner,
   actor: Actor,
   project: Project,
   move: { to: Stage; kind: TransitionKind; at: Date; note: string | null },
 ): Promise<StageTransition> {
   const at = move.at.toISOString();
-  const [written] = await tx.$queryRaw<{ id: number; version: number }[]>`
+  const [written] = await tx.rows<{ id: number; version: number }>(Prisma.sql`
     WITH moved AS (
       UPDATE project SET stage = ${move.to}::"Stage", stage_entered_at = ${at}::timestamp(3), version = version + 1,
              updated_at = ${at}::timestamp(3)
@@ -90,7 +92,7 @@ async function recordMove(
     SELECT ${project.id}, ${project.stage}::"Stage", ${move.to}::"Stage", ${move.kind}::"TransitionKind", ${at}::timestamp(3),
            ${actor.viewer.userId}::integer, ${move.note}::text
       FROM moved
-    RETURNING id, (SELECT version FROM moved) AS version`;
+    RETURNING id, (SELECT version FROM moved) AS version`);
   if (!written) throw new Error(`project ${project.id} vanished while locked`);
   const transition: StageTransition = {
     id: written.id,

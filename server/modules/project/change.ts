@@ -1,10 +1,10 @@
 // Every change to a project goes through here: the project row is locked, the actor's right and the
 // expected version are checked, the version is bumped (it counts the project's changes) and the
 // audit event is appended, all in the caller's transaction.
-import type { Prisma, Project } from "@prisma/client";
+import { Prisma, type Project } from "@prisma/client";
 import type { Actor } from "../../context.js";
 import { columnsOf } from "../../db/columns.js";
-import type { Tx } from "../../db/transaction.js";
+import { rowsIn, type AnyTx, type Tx } from "../../db/transaction.js";
 import { appendAuditEvent } from "../audit/service.js";
 import { canChangeProject } from "../auth/policy.js";
 import { ForbiddenError, NotFoundError, StaleVersionError } from "../common/errors.js";
@@ -14,7 +14,7 @@ import { ForbiddenError, NotFoundError, StaleVersionError } from "../common/erro
  * given. An archived project counts as not found, unless `archived` is allowed (archiving itself).
  */
 export async function loadForChange(
-  tx: Tx,
+  tx: AnyTx,
   actor: Actor,
   projectId: number,
   expectedVersion?: number,
@@ -23,7 +23,7 @@ export async function loadForChange(
   // The row lock serialises changes to one project; it is always taken before the audit chain's lock.
   // Lock and read in one statement: under READ COMMITTED, SELECT … FOR UPDATE returns the row as
   // the lock's previous holder committed it.
-  const [project] = await tx.$queryRaw<Project[]>`SELECT ${columnsOf("Project", "project")} FROM project WHERE id = ${projectId} FOR UPDATE`;
+  const [project] = await rowsIn<Project>(tx, Prisma.sql`SELECT ${columnsOf("Project", "project")} FROM project WHERE id = ${projectId} FOR UPDATE`);
   if (!project || (project.archivedAt && !options.allowArchived)) throw new NotFoundError("项目");
   if (!canChangeProject(actor.viewer, project)) throw new ForbiddenError("只能修改本单位负责的项目");
   if (expectedVersion !== undefined && project.version !== expectedVersion) {
@@ -56,7 +56,7 @@ export async function recordChange(tx: Tx, actor: Actor, project: Project, chang
  * The audit event of a change whose project row was already updated to `version` (recordChange,
  * or a hand-written statement on a hot path). The chain's lock is taken here: call it last.
  */
-export async function auditChange(tx: Tx, actor: Actor, project: Pick<Project, "id">, change: Omit<Change, "data">, version: number): Promise<void> {
+export async function auditChange(tx: AnyTx, actor: Actor, project: Pick<Project, "id">, change: Omit<Change, "data">, version: number): Promise<void> {
   await appendAuditEvent(tx, {
     at: change.at ?? new Date(),
     actorId: actor.viewer.userId,
