@@ -98,7 +98,7 @@ builder.mutationFields((t) => ({
 // User management (ADMIN) and one's own password
 
 builder.prismaObjectFields("User", (t) => ({
-  disabled: t.boolean({ select: { disabledAt: true }, resolve: (user) => user.disabledAt !== null }),
+  disabled: t.boolean({ resolve: (user) => user.disabledAt !== null }),
 }));
 
 const UserConnection = builder.connectionObject({ type: UserNode, name: "UserConnection" }, { name: "UserEdge" });

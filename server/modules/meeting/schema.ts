@@ -60,7 +60,6 @@ export const MeetingTaskNode = builder.prismaNode("MeetingTask", {
     closeNote: t.exposeString("closeNote", { nullable: true }),
     overdue: t.boolean({
       description: "Open and past its deadline.",
-      select: { status: true, deadline: true },
       resolve: (task) => isTaskOverdue(task),
     }),
     unit: t.relation("unit"),
@@ -76,11 +75,10 @@ export const DispatchMeetingNode = builder.prismaNode("DispatchMeeting", {
     title: t.exposeString("title"),
     date: t.expose("date", { type: "Date" }),
     generatedAt: t.expose("generatedAt", { type: "DateTime" }),
-    asOf: t.field({ type: "DateTime", description: "The instant the agenda's bottlenecks are taken at.", select: { agenda: true }, resolve: (m) => new Date((m.agenda as unknown as Agenda).asOf) }),
+    asOf: t.field({ type: "DateTime", description: "The instant the agenda's bottlenecks are taken at.", resolve: (m) => new Date((m.agenda as unknown as Agenda).asOf) }),
     agenda: t.field({
       type: [AgendaUnitRef],
       description: "The bottlenecks by responsible unit, frozen when generated.",
-      select: { agenda: true },
       resolve: (m) => (m.agenda as unknown as Agenda).units,
     }),
     createdBy: t.relation("createdBy"),

@@ -109,7 +109,6 @@ builder.prismaObjectField("Project", "gate", (t) =>
   t.field({
     type: [GateItem],
     description: "The checklist to leave the current stage (empty at 竣工).",
-    select: { id: true, stage: true, acceptanceDate: true, acceptanceRef: true },
     resolve: (project, _args, { prisma }) => gateStatus(prisma, project, project.stage),
   }),
 );
@@ -189,7 +188,6 @@ export const MilestoneNode = builder.prismaNode("Milestone", {
     actualDate: t.expose("actualDate", { type: "Date", nullable: true }),
     overdue: t.boolean({
       description: "Its planned date has passed and it is not done.",
-      select: { plannedDate: true, actualDate: true },
       resolve: (milestone) => isOverdue(milestone),
     }),
   }),

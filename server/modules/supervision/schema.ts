@@ -69,7 +69,6 @@ export const SupervisionNoticeNode = builder.prismaNode("SupervisionNotice", {
     resolutionNote: t.exposeString("resolutionNote", { nullable: true, description: "The office's note on closing, or why it escalated." }),
     overdue: t.boolean({
       description: "Still waiting for a reply after the deadline's day.",
-      select: { state: true, replyDeadline: true },
       resolve: (notice) => isNoticeOverdue(notice),
     }),
   }),
@@ -299,7 +298,7 @@ export const ScoringExemptionNode = builder.prismaNode("ScoringExemption", {
   fields: (t) => ({
     unit: t.relation("unit"),
     project: t.relation("project", { nullable: true }),
-    component: t.field({ type: ScoreComponentEnum, nullable: true, select: { component: true }, resolve: (e) => e.component as ComponentKey | null }),
+    component: t.field({ type: ScoreComponentEnum, nullable: true, resolve: (e) => e.component as ComponentKey | null }),
     startDate: t.expose("startDate", { type: "Date" }),
     endDate: t.expose("endDate", { type: "Date" }),
     reason: t.exposeString("reason"),
