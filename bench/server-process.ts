@@ -51,11 +51,20 @@ function cpuMsOf(pid: number): number {
   }
 }
 
+/** node's flags in package.json's start script (`node --flag … scripts/start.mjs`). */
+function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const words = start.trim().split(/\s+/);
+  if (words[0] !== "node" || words.at(-1) !== "scripts/start.mjs") throw new Error(`package.json's start script is not \`node … scripts/start.mjs\`: ${start}`);
+  return words.slice(1, -1);
+}
+
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  // As `npm start` runs it (scripts/start.mjs: builds what is missing, then the built server on
-  // plain node), but node itself rather than npm, so that the process tree is only the server's.
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+  // As `npm start` runs it (scripts/start.mjs, with the start script's node flags: builds what is
+  // missing, then the built server on plain node), but node itself rather than npm, so that the
+  // process tree is only the server's.
+  const child = spawn(process.execPath, [...startFlags(), "scripts/start.mjs"], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "inherit", "inherit"],

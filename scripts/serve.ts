@@ -12,6 +12,11 @@ import { setFlagsFromString } from "node:v8";
 // that every way of starting the server (npm start, the cluster's workers, benchmarks) has it; V8
 // reads it at each collection, and ignores it should a future version not know it.
 setFlagsFromString("--heap-growing-percent=20");
+// The young generation's size, by contrast, is fixed when V8 starts, so it is a flag of package.json's
+// start script (--max-semi-space-size=32, against 16 MB by default): an uncached board allocates
+// several MB, and with the default most of a request's garbage was collected while its objects were
+// still alive, copied and promoted; with 32 MB and GRAPHQL_CONCURRENCY's few requests at once
+// (server/admission.ts), a board cost a third less CPU at a lower RSS (bench/load.ts).
 // Stack traces in the logs point at the TypeScript sources (the bundle's source maps).
 process.setSourceMapsEnabled(true);
 

@@ -9,6 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import compression from "compression";
 import type { Database } from "./db/client.js";
+import { admission, readBody } from "./admission.js";
+import { DEFAULT_GRAPHQL_CONCURRENCY } from "./config.js";
 import { withStatementCounter } from "./db/statement-counter.js";
 import { inRequest, requestIdFrom } from "./request-scope.js";
 import { LIMITS, type PersistedOperationsOptions } from "./hardening.js";
@@ -109,6 +111,8 @@ export interface AppOptions {
   statementHeader?: boolean;
   /** Answer repeated reads of unchanged boards from memory; on unless false (BOARD_CACHE=off). */
   boardCache?: boolean;
+  /** GraphQL requests executing at once (GRAPHQL_CONCURRENCY); the others wait their turn. */
+  graphqlConcurrency?: number;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -165,6 +169,7 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
     options.persistedOperations ?? loadPersistedOperations(false),
     { boardCache: options.boardCache },
   );
+  const gate = admission(options.graphqlConcurrency ?? DEFAULT_GRAPHQL_CONCURRENCY);
   return http.createServer((req, res) => compress(req, res, () => route(req, res)));
 
   function route(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -175,8 +180,21 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
       if (req.method === "GET" && req.headers.accept?.includes("text/html")) res.setHeader("content-security-policy", GRAPHIQL_CSP);
       const requestId = requestIdFrom(req.headers["x-request-id"]);
       const handle = () => inRequest(requestId, () => yoga(req, res));
-      if (options.statementHeader) withStatementCounter(handle);
-      else void handle();
+      const execute = () => {
+        if (options.statementHeader) withStatementCounter(handle);
+        else void handle();
+      };
+      // A subscription stays open while its client listens: it takes no place (admission.ts).
+      if (req.headers.accept?.includes("text/event-stream")) return execute();
+      if (req.method !== "POST") return gate.admit(res, execute);
+      // Yoga reads a body given on the request (whatwg-node) instead of the stream.
+      readBody(req, LIMITS.maxBodyBytes).then(
+        (body) => {
+          (req as http.IncomingMessage & { body?: Buffer }).body = body;
+          gate.admit(res, execute);
+        },
+        () => res.destroy(),
+      );
       return;
     }
     if (req.method === "GET" && (url.pathname === "/export/audit.csv" || url.pathname === "/export/audit.xlsx")) {

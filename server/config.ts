@@ -19,7 +19,12 @@ export interface Config {
   statementHeader: boolean;
   /** BOARD_CACHE=off: read every board from the database (benchmarks compare). */
   boardCache: boolean;
+  /** GRAPHQL_CONCURRENCY=N: GraphQL requests a process executes at once; the others wait (admission.ts). */
+  graphqlConcurrency: number;
 }
+
+/** The default of GRAPHQL_CONCURRENCY: enough to overlap database round trips (bench/load.ts). */
+export const DEFAULT_GRAPHQL_CONCURRENCY = 4;
 
 function port(value: string | undefined): number {
   if (value === undefined || value === "") return 4000;
@@ -28,10 +33,10 @@ function port(value: string | undefined): number {
   return n;
 }
 
-function workers(value: string | undefined): number {
-  if (value === undefined || value === "") return 1;
+function wholeNumber(name: string, what: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined || value === "") return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`WORKERS must be a number of processes from 1 to 64, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be a number of ${what} from 1 to ${max}, not "${value}"`);
   return n;
 }
 
@@ -53,8 +58,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD || "tuijin-demo",
     production: env.NODE_ENV === "production",
     persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY === "1",
-    workers: workers(env.WORKERS),
+    workers: wholeNumber("WORKERS", "processes", env.WORKERS, 1, 64),
     statementHeader: env.SQL_STATEMENT_HEADER === "1",
     boardCache: env.BOARD_CACHE !== "off",
+    graphqlConcurrency: wholeNumber("GRAPHQL_CONCURRENCY", "requests", env.GRAPHQL_CONCURRENCY, DEFAULT_GRAPHQL_CONCURRENCY, 1000),
   };
 }

@@ -40,6 +40,7 @@ async function serve(config: Config, migrate: boolean): Promise<void> {
     persistedOperations: loadPersistedOperations(config.persistedOperationsOnly),
     statementHeader: config.statementHeader,
     boardCache: config.boardCache,
+    graphqlConcurrency: config.graphqlConcurrency,
   });
   server.listen(config.port, config.host, () => {
     const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
