@@ -2,8 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { PothosValidationError } from "@pothos/core";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
-import { getOperationAST, getVariableValues, GraphQLError, type ExecutionArgs } from "graphql";
-import { useGraphQlJit } from "@envelop/graphql-jit";
+import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db/availability.js";
 import type { Database } from "./db/client.js";
@@ -58,20 +57,6 @@ function useResponseHeaders(contexts: WeakMap<Request, Context>): Plugin {
 export interface GraphQLServerOptions {
   /** Answer repeated reads of unchanged boards from memory (pipeline/board-cache.ts); on unless false. */
   boardCache?: boolean;
-}
-
-/**
- * Queries run compiled (graphql-jit, one compilation per parsed document): a board's hundred cards
- * are some 2,500 fields, and the generic executor's per-field work was about a sixth of an uncached
- * board's CPU. Mutations and subscriptions keep the standard executor, and so does a query whose
- * variables are missing or of the wrong type: graphql-jit answers those with an internal error
- * rather than graphql-js's message naming the variable.
- */
-function compiledExecution(args: ExecutionArgs): boolean {
-  const operation = getOperationAST(args.document, args.operationName);
-  if (operation?.operation !== "query") return false;
-  const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 1 });
-  return coerced.errors === undefined;
 }
 
 export function createGraphQLServer(
@@ -130,11 +115,6 @@ export function createGraphQLServer(
       },
     },
     batching: { limit: LIMITS.maxBatch },
-    plugins: [
-      useGraphQlJit({}, { enableIf: compiledExecution }),
-      ...hardeningPlugins(persisted),
-      ...(options.boardCache === false ? [] : [useBoardCache()]),
-      useResponseHeaders(contexts),
-    ],
+    plugins: [...hardeningPlugins(persisted), ...(options.boardCache === false ? [] : [useBoardCache()]), useResponseHeaders(contexts)],
   });
 }
