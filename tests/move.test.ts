@@ -187,3 +187,26 @@ describe("moveProject", () => {
     expect(data?.moveProject ?? null).toBeNull();
   });
 });
+
+describe("a project's history", () => {
+  it("is read in two statements, the session and one read, for 1 transition as for 30, each with its actor", async () => {
+    await makeProject(server.db, { code: "M-101", unitCode: "jtj", stage: "RESERVE", gateReady: true });
+    await makeProject(server.db, { code: "M-102", unitCode: "jtj", stage: "RESERVE", gateReady: true });
+    const few = await projectId("M-101");
+    const many = await projectId("M-102");
+    for (let version = 1; version <= 30; version++) {
+      const forward = version % 2 === 1;
+      const input = { projectId: many, to: forward ? "PREPARATION" : "RESERVE", expectedVersion: version, ...(forward ? {} : { note: "退回补充材料" }) };
+      const { data } = await server.gql(MOVE, { input }, owner);
+      expect(data.moveProject.__typename).toBe("MoveProjectSuccess");
+    }
+    const small = await server.gql(HISTORY, { id: few }, team);
+    const large = await server.gql(HISTORY, { id: many }, team);
+    expect(large.errors).toBeUndefined();
+    expect(large.data.node.history.totalCount).toBe(small.data.node.history.totalCount + 30);
+    const moves = large.data.node.history.edges.filter((edge: { node: { actor: { username: string } | null } }) => edge.node.actor?.username === "move-owner");
+    expect(moves).toHaveLength(30);
+    expect(small.statements).toBe(2);
+    expect(large.statements).toBe(2);
+  });
+});
