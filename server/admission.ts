@@ -2,10 +2,11 @@
 //
 // One process has one thread. Fifty boards executing at once each keep their rows, results and
 // promises alive fifty times longer than one at a time would, so the young generation fills with
-// live objects that the garbage collector copies and then promotes; in the benchmark about a third
-// of an uncached board's CPU went to that. A few at a time still overlap their database round trips,
-// finish sooner each, and hold less memory. A request enters once its body has arrived (a slow
-// client never holds a place), and leaves when its answer is sent or its client goes away.
+// live objects that the garbage collector copies and then promotes. With four at a time (and a
+// larger young generation: scripts/serve.ts) an uncached board cost a third less CPU in the
+// benchmark; a few at a time still overlap their database round trips, finish sooner each, and hold
+// less memory. A request enters once its body has arrived (a slow client never holds a place), and
+// leaves when its answer is sent or its client goes away.
 // Subscriptions (server-sent events) stay open for as long as their client listens; they do not
 // queue here.
 import type http from "node:http";
@@ -13,9 +14,6 @@ import type http from "node:http";
 export interface Admission {
   /** Runs `execute` once fewer than the limit are executing; it holds its place until `res` ends. */
   admit(res: http.ServerResponse, execute: () => void): void;
-  /** Executing now, and waiting. */
-  readonly active: number;
-  readonly waiting: number;
 }
 
 export function admission(limit: number): Admission {
@@ -49,28 +47,18 @@ export function admission(limit: number): Admission {
       // A client that gives up while waiting takes its place in the queue with it.
       res.once("close", () => queue.delete(start));
     },
-    get active() {
-      return active;
-    },
-    get waiting() {
-      return queue.size;
-    },
   };
 }
 
-/** The whole body of a request, at most `maxBytes` (the caller has checked its Content-Length). */
-export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
+/**
+ * The whole body of a request. Node's parser reads no more than its Content-Length, which the caller
+ * has held to the request limit (a body without one is refused before: app.ts).
+ */
+export function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.destroy();
-        reject(new Error("body larger than announced"));
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks, size)));
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
     req.on("close", () => {
       if (!req.complete) reject(new Error("the client went away before sending its whole body"));

@@ -188,7 +188,7 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
       if (req.headers.accept?.includes("text/event-stream")) return execute();
       if (req.method !== "POST") return gate.admit(res, execute);
       // Yoga reads a body given on the request (whatwg-node) instead of the stream.
-      readBody(req, LIMITS.maxBodyBytes).then(
+      readBody(req).then(
         (body) => {
           (req as http.IncomingMessage & { body?: Buffer }).body = body;
           gate.admit(res, execute);
