@@ -1,8 +1,7 @@
 // Opens the database: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is set, otherwise the
 // embedded PGlite in DATA_DIR. Both give the same Prisma client and a small raw-SQL runner (used for
 // migrations, health checks, hand-written analytics and the hot reads: sessions, boards, traffic
-// lights). Statements through either are counted
-// (db/statement-counter.ts).
+// lights). Statements through either are counted (db/statement-counter.ts).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Prisma, PrismaClient } from "@prisma/client";

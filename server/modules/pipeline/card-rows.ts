@@ -4,10 +4,9 @@
 // a card asks for (its responsible unit and township, its funding sources, its counts of overdue
 // milestones and open blockers), in two statements for any number of cards on the raw runner (typed
 // as Prisma types them: SqlRunner.rows): the projects with their units and counts, then their
-// funding sources (column lists: db/columns.ts). `cardPlan` says
-// whether a selection is one of these; any other goes to Prisma (`projectsByIds` picks). The board's
-// cards and the bottleneck lists' projects are read this way. tests/card-rows.test.ts holds both
-// to the same answer.
+// funding sources (column lists: db/columns.ts). `cardPlan` says whether a selection is one of
+// these; any other goes to Prisma (`projectsByIds` picks). The board's cards and the bottleneck
+// lists' projects are read this way. tests/card-rows.test.ts holds both to the same answer.
 import { Prisma, type Project } from "@prisma/client";
 import { isDeepStrictEqual } from "node:util";
 import type { Database, SqlRunner } from "../../db/client.js";
@@ -76,7 +75,11 @@ export async function cardRows(sql: SqlRunner, ids: number[], plan: CardPlan): P
       SELECT ${columnsOf("ProjectFunding", "f")} FROM project_funding f
        WHERE f.project_id = ANY(${ids}::int[]) AND f.removed_at IS NULL
        ORDER BY f.project_id, f.kind`);
-    for (const source of sources) funding.set(source.projectId as number, [...(funding.get(source.projectId as number) ?? []), source]);
+    for (const source of sources) {
+      const own = funding.get(source.projectId as number);
+      if (own) own.push(source);
+      else funding.set(source.projectId as number, [source]);
+    }
   }
   const projectOf = fieldsOf("Project");
   const responsibleUnitOf = fieldsOf("Unit", "responsibleUnit.");
