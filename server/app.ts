@@ -12,7 +12,7 @@ import type { Database } from "./db/client.js";
 import { admission, readBody } from "./admission.js";
 import { DEFAULT_GRAPHQL_CONCURRENCY } from "./config.js";
 import { withStatementCounter } from "./db/statement-counter.js";
-import { inRequest, requestIdFrom } from "./request-scope.js";
+import { requestIdFrom } from "./request-id.js";
 import { LIMITS, type PersistedOperationsOptions } from "./hardening.js";
 import { log } from "./log.js";
 import { handleAuditExport } from "./modules/audit/http.js";
@@ -179,7 +179,8 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
       if (refuseBody(req, res)) return;
       if (req.method === "GET" && req.headers.accept?.includes("text/html")) res.setHeader("content-security-policy", GRAPHIQL_CSP);
       const requestId = requestIdFrom(req.headers["x-request-id"]);
-      const handle = () => inRequest(requestId, () => yoga(req, res));
+      res.setHeader("x-request-id", requestId);
+      const handle = () => yoga(req, res, { requestId });
       const execute = () => {
         if (options.statementHeader) withStatementCounter(handle);
         else void handle();

@@ -15,7 +15,7 @@ export interface Config {
   persistedOperationsOnly: boolean;
   /** WORKERS=N: server processes sharing the port (node:cluster); more than 1 needs PostgreSQL and Redis. */
   workers: number;
-  /** SQL_STATEMENT_HEADER=1: report each GraphQL request's SQL statements in `x-sql-statements` (benchmarks). */
+  /** SQL_STATEMENT_HEADER=1: report each GraphQL request's SQL statements in `x-sql-statements` (tests, benchmarks; it slows every request). */
   statementHeader: boolean;
   /** BOARD_CACHE=off: read every board from the database (benchmarks compare). */
   boardCache: boolean;

@@ -1,8 +1,8 @@
 // The GraphQL server (graphql-yoga). It never listens: server/app.ts routes HTTP to it.
 import { randomUUID } from "node:crypto";
 import { PothosValidationError } from "@pothos/core";
-import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
-import { GraphQLError } from "graphql";
+import { createYoga, handleStreamOrSingleExecutionResult, type Plugin, type YogaInitialContext } from "graphql-yoga";
+import { GraphQLError, type ExecutionResult } from "graphql";
 import type { Context } from "./context.js";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db/availability.js";
 import type { Database } from "./db/client.js";
@@ -13,7 +13,7 @@ import { resolveSession, tokenFromHeaders } from "./modules/auth/service.js";
 import { useBoardCache } from "./modules/pipeline/board-cache.js";
 import type { TokenSigner } from "./modules/auth/tokens.js";
 import type { BoardPubSub } from "./pubsub.js";
-import { currentRequestId } from "./request-scope.js";
+import { markRequest, requestIdOf } from "./request-id.js";
 import { schema } from "./schema.js";
 
 // By name, not instanceof: graphql's ESM and CommonJS builds may both be loaded.
@@ -36,17 +36,32 @@ function withRequestErrorCode(error: GraphQLError): GraphQLError {
   });
 }
 
+/** What app.ts hands yoga with each request. */
 interface ServerContext {
   req?: { socket?: { remoteAddress?: string } };
+  requestId: string;
 }
 
-/** Sends the Set-Cookie values that resolvers asked for, and the request id, with every response. */
+/** Marks the errors of an execution with their request's id before they are masked (request-id.ts). */
+function useRequestIdOnErrors(): Plugin<Context> {
+  const mark = ({ result, args }: { result: ExecutionResult; args: { contextValue: Context } }) => {
+    for (const error of result.errors ?? []) markRequest(error, args.contextValue.requestId);
+  };
+  return {
+    onExecute: () => ({ onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, mark) }),
+    onSubscribe: ({ args }) => ({
+      onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, mark),
+      onSubscribeError: ({ error }) => markRequest(error, args.contextValue.requestId),
+    }),
+  };
+}
+
+/** Sends the Set-Cookie values that resolvers asked for (and, in tests, the SQL statement count) with every response. */
 function useResponseHeaders(contexts: WeakMap<Request, Context>): Plugin {
   return {
     onResponse: ({ request, response }) => {
       const context = contexts.get(request);
       if (!context) return;
-      response.headers.set("x-request-id", context.requestId);
       const statements = statementsSoFar();
       if (statements !== undefined) response.headers.set("x-sql-statements", String(statements));
       for (const cookie of context.responseCookies) response.headers.append("set-cookie", cookie);
@@ -77,15 +92,21 @@ export function createGraphQLServer(
     graphiql: { title: "推进 · GraphQL" },
     renderGraphiQL: (options) => import("@graphql-yoga/render-graphiql").then(({ renderGraphiQL }) => renderGraphiQL(options)),
     logging: false,
-    context: async ({ request, req }: YogaInitialContext & ServerContext): Promise<Context> => {
+    context: async ({ request, req, requestId }: YogaInitialContext & ServerContext): Promise<Context> => {
       const token = tokenFromHeaders(request.headers.get("authorization"), request.headers.get("cookie"));
-      const requestId = currentRequestId() ?? randomUUID();
+      let viewer: Context["viewer"] = null;
+      try {
+        if (token) viewer = await resolveSession(db.sql, tokens, token);
+      } catch (error) {
+        markRequest(error, requestId);
+        throw error;
+      }
       const context: Context = {
         db,
         prisma: db.prisma,
         pubsub,
         tokens,
-        viewer: token ? await resolveSession(db.sql, tokens, token) : null,
+        viewer,
         requestId,
         clientAddr: req?.socket?.remoteAddress ?? "unknown",
         responseCookies: [],
@@ -103,7 +124,7 @@ export function createGraphQLServer(
           return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
         }
         // The same id as the response's x-request-id, so a user's report leads to the log line.
-        const requestId = currentRequestId() ?? randomUUID();
+        const requestId = requestIdOf(error) ?? randomUUID();
         if (isDatabaseUnavailable(original ?? error)) {
           log.warn("database unavailable", { requestId, error: original ?? error });
           return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
@@ -115,6 +136,11 @@ export function createGraphQLServer(
       },
     },
     batching: { limit: LIMITS.maxBatch },
-    plugins: [...hardeningPlugins(persisted), ...(options.boardCache === false ? [] : [useBoardCache()]), useResponseHeaders(contexts)],
+    plugins: [
+      useRequestIdOnErrors(),
+      ...hardeningPlugins(persisted),
+      ...(options.boardCache === false ? [] : [useBoardCache()]),
+      useResponseHeaders(contexts),
+    ],
   });
 }

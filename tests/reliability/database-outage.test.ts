@@ -62,12 +62,15 @@ describe.skipIf(!privatePostgresBin)("[needs PostgreSQL server binaries] the dat
     expect(read.status).toBe(503);
     expect(read.errors?.[0]?.extensions?.code).toBe("DATABASE_UNAVAILABLE");
     expect(read.errors?.[0]?.message).toMatch(/数据库暂时不可用/);
+    // The session could not be read: the error carries the response's request id, for the log line.
+    expect(read.errors?.[0]?.extensions?.requestId).toBe(read.headers.get("x-request-id"));
     const write = await server.gql(
       `mutation($input: RaiseBlockerInput!) { raiseBlocker(input: $input) { __typename } }`,
       { input: { projectId: Buffer.from(`Project:${targets[0]!.id}`).toString("base64"), kind: "FUNDS", description: "停库期间" } },
       office,
     );
     expect(write.errors?.[0]?.extensions?.code).toBe("DATABASE_UNAVAILABLE");
+    expect(write.errors?.[0]?.extensions?.requestId).toBe(write.headers.get("x-request-id"));
     await waitFor("the outage's end", () => Date.now() >= outageEnds, OUTAGE_MS + 5000);
     const answeredDuringOutage = ledger.slice(duringOutage);
 

@@ -17,7 +17,7 @@ export interface GraphQLResponse<T = any> {
   status: number;
   headers: Headers;
   data?: T;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; requestId?: string } }[];
   /** SQL statements the server issued for this request. */
   statements: number;
 }
