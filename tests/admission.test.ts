@@ -108,8 +108,8 @@ describe.skipIf(!postgres)("[needs a PostgreSQL server] a request held up in the
     throw new Error("the move never waited for the lock");
   }
 
-  const moveBody = (to: string, expectedVersion: number) =>
-    JSON.stringify({ query: MOVE, variables: { input: { projectId: gid(projectId), to, expectedVersion } } });
+  const moveBody = (to: string, expectedVersion: number, note?: string) =>
+    JSON.stringify({ query: MOVE, variables: { input: { projectId: gid(projectId), to, expectedVersion, note } } });
 
   it("makes the next request wait until the executing one is answered", async () => {
     const release = await lockProject();
@@ -130,7 +130,7 @@ describe.skipIf(!postgres)("[needs a PostgreSQL server] a request held up in the
     const release = await lockProject();
     try {
       const gone = new AbortController();
-      const move = post(moveBody("PREPARATION", 2), owner, gone.signal).catch((error: Error) => error.name);
+      const move = post(moveBody("RESERVE", 2, "退回补充材料"), owner, gone.signal).catch((error: Error) => error.name);
       await moveWaitingForLock();
       gone.abort();
       expect(await move).toBe("AbortError");

@@ -1,6 +1,7 @@
 // Moving projects: the transition, version, stageEnteredAt and audit event are written together;
 // stale versions, forbidden and impossible moves come back as data and change nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { completeGate, makeProject } from "./support/projects.js";
 import { startTestServer, type TestServer } from "./support/server.js";
 
@@ -187,6 +188,47 @@ describe("moveProject", () => {
     expect(data?.moveProject ?? null).toBeNull();
   });
 });
+
+describe.skipIf(!inject("postgres"))("[needs a PostgreSQL server] a project that changes while a move of it is written", () => {
+  it("is not moved: the move gets StaleVersionError and writes nothing, neither transition nor audit event", async () => {
+    const project = await makeProject(server.db, { code: "M-010", unitCode: "jtj", stage: "PREPARATION", gateReady: true });
+    const id = await projectId("M-010");
+    const { version } = (await server.gql(HISTORY, { id }, owner)).data.node;
+    const events = async () => (await server.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE project_id = $1`, [project.id]))[0]!.n;
+    const eventsBefore = await events();
+    // Another change holds the project's row: the move reads the project and its gate, then its
+    // write waits for the row; the other change bumps the version and commits.
+    const other = new pg.Client({ connectionString: server.databaseUrl });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("SELECT 1 FROM project WHERE id = $1 FOR UPDATE", [project.id]);
+      const move = server.gql(MOVE, { input: { projectId: id, to: "STARTED", expectedVersion: version } }, owner);
+      await waitForLockWait(other);
+      await other.query("UPDATE project SET version = version + 1, description = '同时修改' WHERE id = $1", [project.id]);
+      await other.query("COMMIT");
+      expect((await move).data.moveProject).toMatchObject({ __typename: "StaleVersionError", currentVersion: version + 1, currentStage: "PREPARATION" });
+    } finally {
+      await other.end();
+    }
+    const after = (await server.gql(HISTORY, { id }, owner)).data.node;
+    expect(after).toMatchObject({ stage: "PREPARATION", version: version + 1 });
+    expect(after.history.totalCount).toBe(2);
+    expect(await events()).toBe(eventsBefore);
+  });
+});
+
+/** Until a statement of another connection waits for a lock (the server's, waiting for `client`'s). */
+async function waitForLockWait(client: pg.Client): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+    );
+    if (rows[0].n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error("no statement waited for the lock");
+}
 
 describe("a project's history", () => {
   it("is read in two statements, the session and one read, for 1 transition as for 30, each with its actor", async () => {

@@ -1,16 +1,15 @@
 // One way to run a unit of work: an interactive Prisma transaction, retried when PostgreSQL reports
 // a serialization failure or a deadlock, so that such conflicts never reach clients. The busiest
-// change, moveProject, whose statements are all hand-written, runs the same way on the raw runner
-// (inRawTransaction): Prisma's interactive transaction cost it about 2 ms of CPU more (four
-// statements measured alone: 2.8 against 0.7 ms). The helpers that every change shares (the lock
-// and load, the gate, the audit append) take either kind of transaction (AnyTx) and run their SQL
-// with rowsIn.
+// change, moveProject, is instead one read and one conditional write on the raw runner (no BEGIN
+// or COMMIT: each round trip cost it a quarter of a millisecond of CPU), retried the same way
+// (pipeline/service.ts). The helpers that every change shares (the lock and load, the gate, the
+// audit append) take a Prisma transaction or the raw runner (AnyTx) and run their SQL with rowsIn.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { SqlRunner } from "./client.js";
 
 export type Tx = Prisma.TransactionClient;
 
-/** A transaction of either kind: Prisma's (inTransaction) or the raw runner's (inRawTransaction). */
+/** Prisma's transaction (inTransaction), or the raw runner: on its own or in its transaction. */
 export type AnyTx = Tx | SqlRunner;
 
 /** A hand-written statement in either kind of transaction, its rows typed as Prisma types them. */
@@ -34,8 +33,8 @@ function isRetryable(error: unknown): boolean {
   return false;
 }
 
-/** Runs a transaction, again after a serialization failure or a deadlock (up to MAX_ATTEMPTS). */
-async function retried<T>(run: () => Promise<T>): Promise<T> {
+/** Runs a unit of work, again after a serialization failure or a deadlock (up to MAX_ATTEMPTS). */
+export async function retried<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
@@ -48,9 +47,4 @@ async function retried<T>(run: () => Promise<T>): Promise<T> {
 
 export function inTransaction<T>(prisma: PrismaClient, work: (tx: Tx) => Promise<T>): Promise<T> {
   return retried(() => prisma.$transaction(work, { maxWait: 10_000, timeout: 20_000 }));
-}
-
-/** inTransaction on the raw runner: BEGIN … COMMIT on one connection. */
-export function inRawTransaction<T>(sql: SqlRunner, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
-  return retried(() => sql.transaction(work));
 }

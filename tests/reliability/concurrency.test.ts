@@ -3,7 +3,7 @@
 // once, each version equal to its project's number of changes, and a valid audit chain; no client may
 // ever have seen a deadlock or a serialization failure (they are retried inside the server).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { inRawTransaction, inTransaction } from "../../server/db/transaction.js";
+import { inTransaction } from "../../server/db/transaction.js";
 import { recordFigures } from "../support/figures.js";
 import { barrier, runLoad, tally, type LedgerEntry } from "../support/load.js";
 import { makeProject } from "../support/projects.js";
@@ -53,11 +53,8 @@ describe("50 clients on 20 projects", () => {
 const postgres = inject("postgres");
 
 describe.skipIf(!postgres)("[needs a PostgreSQL server] conflicts inside a transaction", () => {
-  it.each([
-    ["Prisma's interactive transaction", "DL"],
-    ["the raw runner's transaction (moves)", "DLR"],
-  ])("retries a deadlock in %s, so both transactions succeed", async (_kind, prefix) => {
-    const [a, b] = [await makeProject(server.db, { code: `${prefix}-A` }), await makeProject(server.db, { code: `${prefix}-B` })];
+  it("retries a deadlock in Prisma's interactive transaction, so both transactions succeed", async () => {
+    const [a, b] = [await makeProject(server.db, { code: "DL-A" }), await makeProject(server.db, { code: "DL-B" })];
     const bothHoldOne = barrier(2);
     let attempts = 0;
     const lockBoth = async (first: number, second: number) => {
@@ -69,9 +66,7 @@ describe.skipIf(!postgres)("[needs a PostgreSQL server] conflicts inside a trans
         await lock(second);
         return second;
       };
-      return prefix === "DL"
-        ? inTransaction(server.db.prisma, (tx) => work((id) => tx.$queryRaw`SELECT id FROM project WHERE id = ${id} FOR UPDATE`))
-        : inRawTransaction(server.db.sql, (tx) => work((id) => tx.query(`SELECT id FROM project WHERE id = $1 FOR UPDATE`, [id])));
+      return inTransaction(server.db.prisma, (tx) => work((id) => tx.$queryRaw`SELECT id FROM project WHERE id = ${id} FOR UPDATE`));
     };
     // Each holds one row and waits for the other's: PostgreSQL aborts one of them (40P01).
     expect(await Promise.all([lockBoth(a.id, b.id), lockBoth(b.id, a.id)])).toEqual([b.id, a.id]);

@@ -34,18 +34,28 @@ function auditJson(value: Record<string, unknown> | null | undefined): Record<st
  * the lock is held only from there to the caller's COMMIT. Call it as the transaction's last write.
  */
 export async function appendAuditEvent(tx: AnyTx, input: AuditInput): Promise<ChainHead> {
+  const [appended] = await rowsIn<ChainHead>(tx, appendEventSql(input));
+  return appended!;
+}
+
+/**
+ * The statement that appends one event (its rows: the event's seq and hash), to run alone
+ * (appendAuditEvent) or inside a statement that makes the change it records: `projectId`, when
+ * given, is the SQL of the event's project id there (a column of the changed row, so the event is
+ * appended only for a row that was changed).
+ */
+export function appendEventSql(input: AuditInput, sqlOf: { projectId?: Prisma.Sql } = {}): Prisma.Sql {
   const content = auditContent(input, 0);
   // The canonical JSON ends with the seq, the last key in sorted order: the database adds it.
   const canonical = canonicalJson(content);
   if (!canonical.endsWith(',"seq":0}')) throw new Error("audit content: seq is not the last key of its canonical JSON");
   const beforeSeq = canonical.slice(0, -"0}".length);
   const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
-  const [appended] = await rowsIn<{ seq: number; hash: string }>(tx, Prisma.sql`
+  return Prisma.sql`
     SELECT appended_seq AS seq, appended_hash AS hash FROM audit_append_event(
       ${content.at.toISOString()}::timestamp(3), ${content.actorId}::integer, ${content.entity}, ${content.entityId},
-      ${content.projectId}::integer, ${content.action}, ${jsonb(content.before)}::jsonb, ${jsonb(content.after)}::jsonb,
-      ${content.requestId}::text, ${beforeSeq})`);
-  return appended!;
+      ${sqlOf.projectId ?? Prisma.sql`${content.projectId}::integer`}, ${content.action}, ${jsonb(content.before)}::jsonb,
+      ${jsonb(content.after)}::jsonb, ${content.requestId}::text, ${beforeSeq})`;
 }
 
 /** What an event's hash covers, as stored (JSON values as they read back). */

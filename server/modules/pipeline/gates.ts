@@ -15,32 +15,47 @@ export interface GateItemStatus {
 
 type GateProject = Pick<Project, "id" | "acceptanceDate" | "acceptanceRef">;
 
+/** A gate requirement with the project's facts for it, as gateItemsSql reads them. */
+export interface GateItemRow extends Omit<GateItemStatus, "done"> {
+  position: number;
+  done: boolean | null;
+}
+
 /**
- * The gate's items and whether each is done, in one statement: moves check the gate inside their
- * transaction, with the project's row locked, so every round trip here lengthens that lock.
+ * The gate's requirements for the project `projectId` leaving the stage `fromStage` (a SQL value, so
+ * that a statement that reads the project can read its gate too: moves), with each one's facts.
  */
-export async function gateStatus(tx: AnyTx, project: GateProject, fromStage: Stage): Promise<GateItemStatus[]> {
-  const rows = await rowsIn<Omit<GateItemStatus, "done"> & { done: boolean | null }>(tx, Prisma.sql`
-    SELECT r.id AS "requirementId", r.key, r.label, r."check"::text AS "check", i.reference,
+export function gateItemsSql(projectId: number, fromStage: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT r.id AS "requirementId", r.key, r.label, r."check"::text AS "check", r.position, i.reference,
            CASE r."check"
              WHEN 'MANUAL' THEN coalesce(i.done, false)
-             WHEN 'FUNDING_SOURCE' THEN EXISTS (SELECT 1 FROM project_funding f WHERE f.project_id = ${project.id} AND f.removed_at IS NULL)
-             WHEN 'PROGRESS_REPORT' THEN EXISTS (SELECT 1 FROM progress_report pr WHERE pr.project_id = ${project.id})
+             WHEN 'FUNDING_SOURCE' THEN EXISTS (SELECT 1 FROM project_funding f WHERE f.project_id = ${projectId} AND f.removed_at IS NULL)
+             WHEN 'PROGRESS_REPORT' THEN EXISTS (SELECT 1 FROM progress_report pr WHERE pr.project_id = ${projectId})
            END AS done
       FROM gate_requirement r
-      LEFT JOIN project_gate_item i ON i.requirement_id = r.id AND i.project_id = ${project.id}
-     WHERE r.from_stage = ${fromStage}::"Stage" AND r.active
-     ORDER BY r.position, r.id`);
-  // Acceptance is on the project itself.
+      LEFT JOIN project_gate_item i ON i.requirement_id = r.id AND i.project_id = ${projectId}
+     WHERE r.from_stage = ${fromStage} AND r.active`;
+}
+
+/** The gate's items and whether each is done, in one statement. */
+export async function gateStatus(tx: AnyTx, project: GateProject, fromStage: Stage): Promise<GateItemStatus[]> {
+  return gateStatuses(await rowsIn<GateItemRow>(tx, gateItemsSql(project.id, Prisma.sql`${fromStage}::"Stage"`)), project);
+}
+
+/** The items of gateItemsSql's rows, in the office's order; acceptance is read from the project itself. */
+export function gateStatuses(rows: GateItemRow[], project: GateProject): GateItemStatus[] {
   const accepted = project.acceptanceDate !== null && Boolean(project.acceptanceRef?.trim());
-  return rows.map((r) => ({
-    requirementId: r.requirementId,
-    key: r.key,
-    label: r.label,
-    check: r.check,
-    done: r.check === "ACCEPTANCE" ? accepted : r.done === true,
-    reference: r.reference,
-  }));
+  return [...rows]
+    .sort((a, b) => a.position - b.position || a.requirementId - b.requirementId)
+    .map((r) => ({
+      requirementId: r.requirementId,
+      key: r.key,
+      label: r.label,
+      check: r.check,
+      done: r.check === "ACCEPTANCE" ? accepted : r.done === true,
+      reference: r.reference,
+    }));
 }
 
 export function missingItems(statuses: GateItemStatus[]): string[] {

@@ -2,20 +2,21 @@
 // - forward one stage at a time, through the gate of the stage it leaves;
 // - back any number of stages, with a reason;
 // - OFFICE and ADMIN may correct the record (补录) to any stage, with a note, without the gates.
-// A move names the version the user saw; the project's row is locked and its version checked, so of
+// A move names the version the user saw and is written only if the project is still at it, so of
 // many concurrent moves from the same version exactly one wins and the rest get StaleVersionError
 // with nothing written.
 import { Prisma, type GateCheck, type GateRequirement, type PrismaClient, type Project, type Role, type Stage, type StageTransition, type TransitionKind } from "@prisma/client";
 import type { Database, SqlRunner } from "../../db/client.js";
-import { inRawTransaction, inTransaction } from "../../db/transaction.js";
-import { appendAuditEvent } from "../audit/service.js";
-import { GateNotMetError, NotFoundError, TransitionNotAllowedError, ValidationError } from "../common/errors.js";
+import { columnsOf } from "../../db/columns.js";
+import { inTransaction, retried } from "../../db/transaction.js";
+import { appendAuditEvent, appendEventSql } from "../audit/service.js";
+import { GateNotMetError, NotFoundError, StaleVersionError, TransitionNotAllowedError, ValidationError } from "../common/errors.js";
 import { STAGE_NAMES, stageIndex } from "../common/stage.js";
 import { todayInChina } from "../common/calendar.js";
 import type { Actor } from "../../context.js";
 import { CONFIGURERS } from "../auth/policy.js";
-import { auditChange, loadForChange, recordChange } from "../project/change.js";
-import { gateStatus, missingItems } from "./gates.js";
+import { changeEvent, checkedForChange, loadForChange, recordChange } from "../project/change.js";
+import { gateItemsSql, gateStatuses, missingItems, type GateItemRow, type GateItemStatus } from "./gates.js";
 import { planMilestones } from "./milestones.js";
 
 export interface MoveProjectCommand {
@@ -55,47 +56,87 @@ export async function moveProject(
   actor: Actor,
   command: MoveProjectCommand,
 ): Promise<{ projectId: number; actionId: number; transition: StageTransition }> {
-  // On the raw runner: every statement of a move is hand-written (db/transaction.ts).
-  return inRawTransaction(db.sql, async (tx) => {
-    const project = await loadForChange(tx, actor, command.projectId, command.expectedVersion);
+  return retried(async () => {
+    const { project, gate, transitionId } = await loadForMove(db.sql, actor, command.projectId, command.expectedVersion);
     const note = command.note?.trim() || null;
     const kind = classifyMove(project.stage, command.to, actor.viewer.role, note, command.correction ?? false);
     if (kind === "FORWARD") {
-      const missing = missingItems(await gateStatus(tx, project, project.stage));
+      const missing = missingItems(gate);
       if (missing.length > 0) throw new GateNotMetError(missing);
     }
-    const at = new Date();
-    const transition = await recordMove(tx, actor, project, { to: command.to, kind, at, note });
+    const transition = await recordMove(db.sql, actor, project, { id: transitionId, to: command.to, kind, at: new Date(), note });
     return { projectId: project.id, actionId: project.actionId, transition };
   });
 }
 
 /**
- * Writes a move: the transition, the project's stage and version (the same row recordChange would
- * write), then the audit event. Moves are the busiest change, so the two writes are one hand-written
- * statement and the chain's lock is taken by the last statement before COMMIT (audit/service.ts).
+ * What a move is decided on, in one statement: the project, the gate of its stage, and an id for
+ * the transition (drawn whether or not the move is made: ids may have gaps, as after any rollback).
+ */
+async function loadForMove(
+  sql: SqlRunner,
+  actor: Actor,
+  projectId: number,
+  expectedVersion: number,
+): Promise<{ project: Project; gate: GateItemStatus[]; transitionId: number }> {
+  const [row] = await sql.rows<Project & { gateRows: GateItemRow[]; transitionId: number }>(Prisma.sql`
+    SELECT ${columnsOf("Project", "project")},
+           (SELECT coalesce(json_agg(g), '[]'::json) FROM (${gateItemsSql(projectId, Prisma.sql`project.stage`)}) g) AS "gateRows",
+           nextval(pg_get_serial_sequence('stage_transition', 'id'))::int AS "transitionId"
+      FROM project WHERE id = ${projectId}`);
+  if (!row) throw new NotFoundError("项目");
+  const { gateRows, transitionId, ...fields } = row;
+  const project = checkedForChange(actor, fields as Project, expectedVersion);
+  return { project, gate: gateStatuses(gateRows, project), transitionId };
+}
+
+/**
+ * Writes a move in one statement, on condition that the project is still at the version it was
+ * decided on: its stage and version, the transition, and the audit event (the chain's lock is taken
+ * after the project's row lock and held only to the statement's end). Every change to a project
+ * bumps its version (project/change.ts), so a project that changed since loadForMove read it,
+ * gate included, is not written: of concurrent moves from one version exactly one is made, and the
+ * others get StaleVersionError with nothing written.
  */
 async function recordMove(
-  tx: SqlRunner,
+  sql: SqlRunner,
   actor: Actor,
   project: Project,
-  move: { to: Stage; kind: TransitionKind; at: Date; note: string | null },
+  move: { id: number; to: Stage; kind: TransitionKind; at: Date; note: string | null },
 ): Promise<StageTransition> {
   const at = move.at.toISOString();
-  const [written] = await tx.rows<{ id: number; version: number }>(Prisma.sql`
+  const version = project.version + 1;
+  const event = changeEvent(
+    actor,
+    project,
+    {
+      action: "project.move",
+      at: move.at,
+      before: { stage: project.stage, stageEnteredAt: project.stageEnteredAt },
+      after: { stage: move.to, stageEnteredAt: move.at, kind: move.kind, note: move.note, transitionId: move.id },
+    },
+    version,
+  );
+  const [written] = await sql.rows<{ seq: number }>(Prisma.sql`
     WITH moved AS (
-      UPDATE project SET stage = ${move.to}::"Stage", stage_entered_at = ${at}::timestamp(3), version = version + 1,
+      UPDATE project SET stage = ${move.to}::"Stage", stage_entered_at = ${at}::timestamp(3), version = ${version},
              updated_at = ${at}::timestamp(3)
-       WHERE id = ${project.id}
-      RETURNING version)
-    INSERT INTO stage_transition (project_id, from_stage, to_stage, kind, at, actor_id, note)
-    SELECT ${project.id}, ${project.stage}::"Stage", ${move.to}::"Stage", ${move.kind}::"TransitionKind", ${at}::timestamp(3),
-           ${actor.viewer.userId}::integer, ${move.note}::text
-      FROM moved
-    RETURNING id, (SELECT version FROM moved) AS version`);
-  if (!written) throw new Error(`project ${project.id} vanished while locked`);
-  const transition: StageTransition = {
-    id: written.id,
+       WHERE id = ${project.id} AND version = ${project.version} AND archived_at IS NULL
+      RETURNING id),
+    transition AS (
+      INSERT INTO stage_transition (id, project_id, from_stage, to_stage, kind, at, actor_id, note)
+      SELECT ${move.id}, moved.id, ${project.stage}::"Stage", ${move.to}::"Stage", ${move.kind}::"TransitionKind",
+             ${at}::timestamp(3), ${actor.viewer.userId}::integer, ${move.note}::text
+        FROM moved)
+    SELECT audited.seq FROM moved CROSS JOIN LATERAL (${appendEventSql(event, { projectId: Prisma.sql`moved.id` })}) audited`);
+  if (!written) {
+    // Changed (or archived) since it was read: say what it is now.
+    const [now] = await sql.rows<Project>(Prisma.sql`SELECT ${columnsOf("Project", "project")} FROM project WHERE id = ${project.id}`);
+    checkedForChange(actor, now, project.version);
+    throw new StaleVersionError(now!.version, now!.stage);
+  }
+  return {
+    id: move.id,
     projectId: project.id,
     fromStage: project.stage,
     toStage: move.to,
@@ -104,19 +145,6 @@ async function recordMove(
     actorId: actor.viewer.userId,
     note: move.note,
   };
-  await auditChange(
-    tx,
-    actor,
-    project,
-    {
-      action: "project.move",
-      at: move.at,
-      before: { stage: project.stage, stageEnteredAt: project.stageEnteredAt },
-      after: { stage: move.to, stageEnteredAt: move.at, kind: move.kind, note: move.note, transitionId: transition.id },
-    },
-    written.version,
-  );
-  return transition;
 }
 
 // ---------------------------------------------------------------------------------------------

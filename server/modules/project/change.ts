@@ -5,7 +5,7 @@ import { Prisma, type Project } from "@prisma/client";
 import type { Actor } from "../../context.js";
 import { columnsOf } from "../../db/columns.js";
 import { rowsIn, type AnyTx, type Tx } from "../../db/transaction.js";
-import { appendAuditEvent } from "../audit/service.js";
+import { appendAuditEvent, type AuditInput } from "../audit/service.js";
 import { canChangeProject } from "../auth/policy.js";
 import { ForbiddenError, NotFoundError, StaleVersionError } from "../common/errors.js";
 
@@ -24,6 +24,16 @@ export async function loadForChange(
   // Lock and read in one statement: under READ COMMITTED, SELECT … FOR UPDATE returns the row as
   // the lock's previous holder committed it.
   const [project] = await rowsIn<Project>(tx, Prisma.sql`SELECT ${columnsOf("Project", "project")} FROM project WHERE id = ${projectId} FOR UPDATE`);
+  return checkedForChange(actor, project, expectedVersion, options);
+}
+
+/** The checks of loadForChange on a project as read: found (and not archived), the actor's, the version expected. */
+export function checkedForChange(
+  actor: Actor,
+  project: Project | undefined,
+  expectedVersion?: number,
+  options: { allowArchived?: boolean } = {},
+): Project {
   if (!project || (project.archivedAt && !options.allowArchived)) throw new NotFoundError("项目");
   if (!canChangeProject(actor.viewer, project)) throw new ForbiddenError("只能修改本单位负责的项目");
   if (expectedVersion !== undefined && project.version !== expectedVersion) {
@@ -57,7 +67,12 @@ export async function recordChange(tx: Tx, actor: Actor, project: Project, chang
  * or a hand-written statement on a hot path). The chain's lock is taken here: call it last.
  */
 export async function auditChange(tx: AnyTx, actor: Actor, project: Pick<Project, "id">, change: Omit<Change, "data">, version: number): Promise<void> {
-  await appendAuditEvent(tx, {
+  await appendAuditEvent(tx, changeEvent(actor, project, change, version));
+}
+
+/** The audit event of a change that leaves the project at `version`. */
+export function changeEvent(actor: Actor, project: Pick<Project, "id">, change: Omit<Change, "data">, version: number): AuditInput {
+  return {
     at: change.at ?? new Date(),
     actorId: actor.viewer.userId,
     entity: change.entity?.name ?? "Project",
@@ -67,5 +82,5 @@ export async function auditChange(tx: AnyTx, actor: Actor, project: Pick<Project
     before: change.before,
     after: change.after ? { ...change.after, version } : { version },
     requestId: actor.requestId,
-  });
+  };
 }
