@@ -3,6 +3,7 @@
 import http from "node:http";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { untilSomeoneWaitsForALock } from "./support/database.js";
 import { makeProject } from "./support/projects.js";
 import { startTestServer, type TestServer } from "./support/server.js";
 import { subscribe } from "./support/sse.js";
@@ -96,18 +97,6 @@ describe.skipIf(!postgres)("[needs a PostgreSQL server] a request held up in the
     return async () => void (await locker.query("ROLLBACK"));
   }
 
-  /** Until the server's move waits for the row lock: it is executing, and holds the one place. */
-  async function moveWaitingForLock(): Promise<void> {
-    for (let i = 0; i < 200; i++) {
-      const { rows } = await locker.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-      );
-      if (rows[0].n > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error("the move never waited for the lock");
-  }
-
   const moveBody = (to: string, expectedVersion: number, note?: string) =>
     JSON.stringify({ query: MOVE, variables: { input: { projectId: gid(projectId), to, expectedVersion, note } } });
 
@@ -115,7 +104,7 @@ describe.skipIf(!postgres)("[needs a PostgreSQL server] a request held up in the
     const release = await lockProject();
     const finished: string[] = [];
     const move = post(moveBody("PREPARATION", 1)).then((result) => (finished.push("move"), result));
-    await moveWaitingForLock();
+    await untilSomeoneWaitsForALock(locker); // the move executes, and holds the one place
     const query = typename().then((result) => (finished.push("query"), result));
     // Time enough for the query to be answered, were it not waiting its turn.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -131,7 +120,7 @@ describe.skipIf(!postgres)("[needs a PostgreSQL server] a request held up in the
     try {
       const gone = new AbortController();
       const move = post(moveBody("RESERVE", 2, "退回补充材料"), owner, gone.signal).catch((error: Error) => error.name);
-      await moveWaitingForLock();
+      await untilSomeoneWaitsForALock(locker); // the move executes, and holds the one place
       gone.abort();
       expect(await move).toBe("AbortError");
       // Answered while the abandoned move still waits for the lock.

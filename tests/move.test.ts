@@ -2,6 +2,7 @@
 // stale versions, forbidden and impossible moves come back as data and change nothing.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { untilSomeoneWaitsForALock } from "./support/database.js";
 import { completeGate, makeProject } from "./support/projects.js";
 import { startTestServer, type TestServer } from "./support/server.js";
 
@@ -204,7 +205,7 @@ describe.skipIf(!inject("postgres"))("[needs a PostgreSQL server] a project that
       await other.query("BEGIN");
       await other.query("SELECT 1 FROM project WHERE id = $1 FOR UPDATE", [project.id]);
       const move = server.gql(MOVE, { input: { projectId: id, to: "STARTED", expectedVersion: version } }, owner);
-      await waitForLockWait(other);
+      await untilSomeoneWaitsForALock(other);
       await other.query("UPDATE project SET version = version + 1, description = '同时修改' WHERE id = $1", [project.id]);
       await other.query("COMMIT");
       expect((await move).data.moveProject).toMatchObject({ __typename: "StaleVersionError", currentVersion: version + 1, currentStage: "PREPARATION" });
@@ -217,18 +218,6 @@ describe.skipIf(!inject("postgres"))("[needs a PostgreSQL server] a project that
     expect(await events()).toBe(eventsBefore);
   });
 });
-
-/** Until a statement of another connection waits for a lock (the server's, waiting for `client`'s). */
-async function waitForLockWait(client: pg.Client): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const { rows } = await client.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-    );
-    if (rows[0].n > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error("no statement waited for the lock");
-}
 
 describe("a project's history", () => {
   it("is read in two statements, the session and one read, for 1 transition as for 30, each with its actor", async () => {
