@@ -1,9 +1,10 @@
 // Province scale, measured side by side (npm run bench -- load): a fresh PostgreSQL database with
 // 20,000 generated projects (about 100,000 transitions), the server in production mode in its own
 // process, and autocannon driving it. For each operation (the board, a project's history page, the
-// bottleneck view, moveProject under contention): throughput with 50 concurrent clients,
-// latency (p50/p95/p99) at a steady 100 requests a second over 5 connections (BENCH_ROUNDS rounds taken
-// in turns with what it is compared to; medians), SQL statements per request, and the server's memory.
+// bottleneck view, moveProject under contention): throughput with 50 concurrent clients and
+// latency (p50/p95/p99) at a steady 100 requests a second over 5 connections (the board's both taken
+// in BENCH_ROUNDS turns with the floor it is compared to; medians), SQL statements per request (on
+// servers of their own), and the server's memory.
 // Floors measured in the same run: `{ __typename }` (the framework) and the same board read by
 // hand-written SQL through pg (the database). Then one server process against two (WORKERS=2, with
 // Redis), with the board cache on and off. Writes bench/results/load-<time>.json.
@@ -64,20 +65,39 @@ function countFailures(name: string, result: { non2xx: number; errors: number })
   if (result.non2xx + result.errors > 0) failures[name] = (failures[name] ?? 0) + result.non2xx + result.errors;
 }
 
+interface Throughput {
+  /** Requests a second. */
+  rps: number;
+  /** The server's CPU time per request, in ms (NaN without the server). */
+  cpuMs: number;
+}
+
 /**
  * Requests a second with `connections` clients, each waiting for its answer; with the server, also
  * the CPU time it spent per request (the steadiest figure on a shared machine).
  */
-async function throughput(url: string, token: string, op: Operation, connections = 50, server?: ServerProcess): Promise<number> {
+async function throughput(url: string, token: string, op: Operation, connections = 50, server?: ServerProcess): Promise<Throughput> {
   const cpuBefore = server?.cpuMs() ?? 0;
   const result = await autocannon({ ...requestOf(url, token, op.body), connections, duration: SECONDS });
   countFailures(op.name, result);
-  if (server && result.requests.total > 0) cpuPerRequest[op.name] = (server.cpuMs() - cpuBefore) / result.requests.total;
-  return result.requests.average;
+  const cpuMs = server && result.requests.total > 0 ? (server.cpuMs() - cpuBefore) / result.requests.total : NaN;
+  return { rps: result.requests.average, cpuMs };
 }
 
-/** Server CPU ms per request of each operation's last throughput run. */
-const cpuPerRequest: Record<string, number> = {};
+/**
+ * Throughput with 50 clients of targets compared as a ratio, measured in turns after a warm-up,
+ * ROUNDS times each; the medians per target (as latencyInTurns, below, and for the same reason).
+ */
+async function throughputInTurns(targets: (Target & { server?: ServerProcess })[]): Promise<Map<string, Throughput>> {
+  for (const target of targets) await throughput(target.url, target.token, target.op, 10);
+  const rounds = new Map<string, Throughput[]>(targets.map((target) => [target.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const target of targets) rounds.get(target.name)!.push(await throughput(target.url, target.token, target.op, 50, target.server));
+  }
+  return new Map(
+    [...rounds].map(([name, runs]) => [name, { rps: median(runs.map((run) => run.rps)), cpuMs: median(runs.map((run) => run.cpuMs)) }]),
+  );
+}
 
 /** Latency percentiles (ms) at a steady offered rate over few connections. */
 async function latency(url: string, token: string, op: Operation, rate = 100, connections = 5): Promise<Figures> {
@@ -312,10 +332,16 @@ export async function load(): Promise<Record<string, number>> {
     const server = await startServer({ DATABASE_URL: scratch.url, WORKERS: "1" });
     servers.push(server);
     const token = await signIn(server.url, "team");
-    for (const op of ops) {
+    // The board against the framework floor in turns; the history page and the bottleneck view once.
+    const [typename, board] = [ops[0]!, ops[1]!];
+    const measured = await throughputInTurns([typename, board].map((op) => ({ name: op.name, url: server.url, token, op, server })));
+    for (const op of ops.slice(2)) {
       await throughput(server.url, token, op, 10); // warm up
-      figures[`${op.name}: req/s (50 clients)`] = await throughput(server.url, token, op, 50, server);
-      figures[`${op.name}: server CPU ms/request`] = cpuPerRequest[op.name]!;
+      measured.set(op.name, await throughput(server.url, token, op, 50, server));
+    }
+    for (const op of ops) {
+      figures[`${op.name}: req/s (50 clients)`] = measured.get(op.name)!.rps;
+      figures[`${op.name}: server CPU ms/request`] = measured.get(op.name)!.cpuMs;
     }
     const steady = await latencyInTurns(ops.map((op) => ({ name: op.name, url: server.url, token, op })));
     for (const [name, percentiles] of steady) {
@@ -328,14 +354,15 @@ export async function load(): Promise<Record<string, number>> {
     const uncached = await startServer({ DATABASE_URL: scratch.url, WORKERS: "1", BOARD_CACHE: "off" });
     servers.push(uncached);
     const uncachedToken = await signIn(uncached.url, "team");
-    const board = ops[1]!;
-    await throughput(uncached.url, uncachedToken, board, 10);
-    figures["board, cache off: req/s (50 clients)"] = await throughput(uncached.url, uncachedToken, board, 50, uncached);
-    figures["board, cache off: server CPU ms/request"] = cpuPerRequest[board.name]!;
     floor = await startFloor(scratch.url, action!.id);
     const floorOp: Operation = { name: "board by hand-written SQL", body: "{}" };
-    await throughput(floor.url, "", floorOp, 10);
-    figures["board floor (pg): req/s (50 clients)"] = await throughput(floor.url, "", floorOp);
+    const againstFloorRps = await throughputInTurns([
+      { name: "board, cache off", url: uncached.url, token: uncachedToken, op: board, server: uncached },
+      { name: "board floor (pg)", url: floor.url, token: "", op: floorOp },
+    ]);
+    figures["board, cache off: req/s (50 clients)"] = againstFloorRps.get("board, cache off")!.rps;
+    figures["board, cache off: server CPU ms/request"] = againstFloorRps.get("board, cache off")!.cpuMs;
+    figures["board floor (pg): req/s (50 clients)"] = againstFloorRps.get("board floor (pg)")!.rps;
     const againstFloor = await latencyInTurns([
       { name: "board, cache off", url: uncached.url, token: uncachedToken, op: board },
       { name: "board floor (pg)", url: floor.url, token: "", op: floorOp },
@@ -369,7 +396,7 @@ export async function load(): Promise<Record<string, number>> {
         servers.push(two);
         const token2 = await signIn(two.url, "team");
         await throughput(two.url, token2, board, 10);
-        figures[`${label}: req/s (50 clients, 2 processes)`] = await throughput(two.url, token2, board);
+        figures[`${label}: req/s (50 clients, 2 processes)`] = (await throughput(two.url, token2, board)).rps;
         figures[`2 processes / 1 process (${label} req/s)`] = figures[`${label}: req/s (50 clients, 2 processes)`]! / figures[`${label}: req/s (50 clients)`]!;
         figures[`server RSS MB (2 processes, ${label})`] = two.rssMb();
         await two.stop();
