@@ -1,9 +1,9 @@
 // One way to run a unit of work: an interactive Prisma transaction, retried when PostgreSQL reports
 // a serialization failure or a deadlock, so that such conflicts never reach clients. The busiest
-// change, moveProject, is instead one read and one conditional write on the raw runner (no BEGIN
-// or COMMIT: each round trip cost it a quarter of a millisecond of CPU), retried the same way
-// (pipeline/service.ts). The helpers that every change shares (the lock and load, the gate, the
-// audit append) take a Prisma transaction or the raw runner (AnyTx) and run their SQL with rowsIn.
+// change, moveProject, is instead one read and one conditional write on the raw runner, with no
+// transaction held open across round trips, retried the same way (pipeline/service.ts). The helpers
+// that every change shares (the lock and load, the gate, the audit append) take a Prisma transaction
+// or the raw runner (AnyTx) and run their SQL with rowsIn.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { SqlRunner } from "./client.js";
 
