@@ -148,4 +148,17 @@ describe("board cache", () => {
       await new Promise((resolve) => other.close(resolve));
     }
   });
+
+  it("answers a failure to read the record's fingerprint with a masked error that names the request", async () => {
+    // The fingerprint is read before the board is executed: an error there is not an execution's.
+    await server.db.sql.exec(`ALTER TABLE audit_event RENAME TO audit_event_away`);
+    try {
+      const failed = await server.gql<Board>(BOARD, { actionCode: 3 }, token);
+      expect(failed.errors?.[0]?.message).toBe("Unexpected error.");
+      expect(failed.errors?.[0]?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: failed.headers.get("x-request-id") });
+    } finally {
+      await server.db.sql.exec(`ALTER TABLE audit_event_away RENAME TO audit_event`);
+    }
+    expect((await server.gql<Board>(BOARD, { actionCode: 3 }, token)).errors).toBeUndefined();
+  });
 });

@@ -17,6 +17,7 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from "graphql";
+import { markRequest } from "../../request-id.js";
 import { recordFingerprint } from "../audit/fingerprint.js";
 import type { Context } from "../../context.js";
 import { todayInChina } from "../common/calendar.js";
@@ -108,7 +109,14 @@ export function useBoardCache(): Plugin<Context> {
       const codes = boardActionCodes(args.schema, args.document, args.operationName, args.variableValues);
       if (!codes) return;
       const key = cacheKey(args.document, args.operationName, args.variableValues, context.viewer.role);
-      const fingerprint = await recordFingerprint(context.db.sql);
+      let fingerprint: string;
+      try {
+        fingerprint = await recordFingerprint(context.db.sql);
+      } catch (error) {
+        // Raised outside execution: marked here, so its masked error names this request (request-id.ts).
+        markRequest(error, context.requestId);
+        throw error;
+      }
       const cached = entries.get(key);
       if (cached?.fingerprint === fingerprint) {
         // Most recently used last: the oldest entries go first when the cache is full.
