@@ -22,6 +22,14 @@ export function markRequest(error: unknown, requestId: string): void {
   if (typeof original === "object" && original !== null) requestOfError.set(original, requestId);
 }
 
+/** `work`, its failure marked with the request's id: for work of a request outside its execution. */
+export function markingFailure<T>(requestId: string, work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    markRequest(error, requestId);
+    throw error;
+  });
+}
+
 /** The id of the request an error was marked with, if it was. */
 export function requestIdOf(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;

@@ -13,7 +13,7 @@ import { resolveSession, tokenFromHeaders } from "./modules/auth/service.js";
 import { useBoardCache } from "./modules/pipeline/board-cache.js";
 import type { TokenSigner } from "./modules/auth/tokens.js";
 import type { BoardPubSub } from "./pubsub.js";
-import { markRequest, requestIdOf } from "./request-id.js";
+import { markingFailure, markRequest, requestIdOf } from "./request-id.js";
 import { schema } from "./schema.js";
 
 // By name, not instanceof: graphql's ESM and CommonJS builds may both be loaded.
@@ -94,19 +94,12 @@ export function createGraphQLServer(
     logging: false,
     context: async ({ request, req, requestId }: YogaInitialContext & ServerContext): Promise<Context> => {
       const token = tokenFromHeaders(request.headers.get("authorization"), request.headers.get("cookie"));
-      let viewer: Context["viewer"] = null;
-      try {
-        if (token) viewer = await resolveSession(db.sql, tokens, token);
-      } catch (error) {
-        markRequest(error, requestId);
-        throw error;
-      }
       const context: Context = {
         db,
         prisma: db.prisma,
         pubsub,
         tokens,
-        viewer,
+        viewer: token ? await markingFailure(requestId, resolveSession(db.sql, tokens, token)) : null,
         requestId,
         clientAddr: req?.socket?.remoteAddress ?? "unknown",
         responseCookies: [],

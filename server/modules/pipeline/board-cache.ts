@@ -17,7 +17,7 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from "graphql";
-import { markRequest } from "../../request-id.js";
+import { markingFailure } from "../../request-id.js";
 import { recordFingerprint } from "../audit/fingerprint.js";
 import type { Context } from "../../context.js";
 import { todayInChina } from "../common/calendar.js";
@@ -109,14 +109,8 @@ export function useBoardCache(): Plugin<Context> {
       const codes = boardActionCodes(args.schema, args.document, args.operationName, args.variableValues);
       if (!codes) return;
       const key = cacheKey(args.document, args.operationName, args.variableValues, context.viewer.role);
-      let fingerprint: string;
-      try {
-        fingerprint = await recordFingerprint(context.db.sql);
-      } catch (error) {
-        // Raised outside execution: marked here, so its masked error names this request (request-id.ts).
-        markRequest(error, context.requestId);
-        throw error;
-      }
+      // Read outside execution: a failure is marked, so its masked error names this request (request-id.ts).
+      const fingerprint = await markingFailure(context.requestId, recordFingerprint(context.db.sql));
       const cached = entries.get(key);
       if (cached?.fingerprint === fingerprint) {
         // Most recently used last: the oldest entries go first when the cache is full.
