@@ -12,8 +12,11 @@
 import type http from "node:http";
 
 export interface Admission {
-  /** Runs `execute` once fewer than the limit are executing; it holds its place until `res` ends. */
-  admit(res: http.ServerResponse, execute: () => void): void;
+  /**
+   * Runs `execute` once fewer than the limit are executing; it holds its place until `res` ends.
+   * Settles when the execution has (at once when the client went away before its turn).
+   */
+  admit(res: http.ServerResponse, execute: () => Promise<unknown>): Promise<void>;
 }
 
 export function admission(limit: number): Admission {
@@ -31,21 +34,28 @@ export function admission(limit: number): Admission {
 
   return {
     admit(res, execute) {
-      const start = () => {
-        // Gone meanwhile (while its body arrived, or while it waited): nothing to execute.
-        if (res.closed) return next();
-        active += 1;
-        // 'close' follows 'finish', and comes alone when the client goes away first.
+      return new Promise((settle) => {
+        const start = () => {
+          // Gone meanwhile (while its body arrived, or while it waited): nothing to execute.
+          if (res.closed) {
+            settle();
+            return next();
+          }
+          active += 1;
+          // 'close' follows 'finish', and comes alone when the client goes away first.
+          res.once("close", () => {
+            active -= 1;
+            next();
+          });
+          execute().then(() => settle(), () => settle());
+        };
+        if (active < limit) return start();
+        queue.add(start);
+        // A client that gives up while waiting takes its place in the queue with it.
         res.once("close", () => {
-          active -= 1;
-          next();
+          if (queue.delete(start)) settle();
         });
-        execute();
-      };
-      if (active < limit) return start();
-      queue.add(start);
-      // A client that gives up while waiting takes its place in the queue with it.
-      res.once("close", () => queue.delete(start));
+      });
     },
   };
 }

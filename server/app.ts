@@ -12,6 +12,7 @@ import type { Database } from "./db/client.js";
 import { admission, readBody } from "./admission.js";
 import { DEFAULT_GRAPHQL_CONCURRENCY } from "./config.js";
 import { withStatementCounter } from "./db/statement-counter.js";
+import type { InFlight } from "./in-flight.js";
 import { requestIdFrom } from "./request-id.js";
 import { LIMITS, type PersistedOperationsOptions } from "./hardening.js";
 import { log } from "./log.js";
@@ -113,6 +114,8 @@ export interface AppOptions {
   boardCache?: boolean;
   /** GraphQL requests executing at once (GRAPHQL_CONCURRENCY); the others wait their turn. */
   graphqlConcurrency?: number;
+  /** Hears of every request's work (not live-update streams), so that a stop can wait for it. */
+  inFlight?: InFlight;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -170,9 +173,16 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
     { boardCache: options.boardCache },
   );
   const gate = admission(options.graphqlConcurrency ?? DEFAULT_GRAPHQL_CONCURRENCY);
-  return http.createServer((req, res) => compress(req, res, () => route(req, res)));
+  const work = options.inFlight;
+  return http.createServer((req, res) =>
+    compress(req, res, () => {
+      const answering = route(req, res);
+      if (answering) work?.add(answering);
+    }),
+  );
 
-  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
+  /** Answers a request; returns the answer's work, unless it is a live-update stream. */
+  function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> | undefined {
     const url = new URL(req.url ?? "/", "http://localhost");
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (url.pathname === "/graphql") {
@@ -181,57 +191,47 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
       const requestId = requestIdFrom(req.headers["x-request-id"]);
       res.setHeader("x-request-id", requestId);
       const handle = () => yoga(req, res, { requestId });
-      const execute = () => {
-        if (options.statementHeader) withStatementCounter(handle);
-        else void handle();
-      };
+      const execute = () => (options.statementHeader ? withStatementCounter(handle).result : handle());
       // A subscription stays open while its client listens: it takes no place (admission.ts).
-      if (req.headers.accept?.includes("text/event-stream")) return execute();
+      if (req.headers.accept?.includes("text/event-stream")) {
+        void execute();
+        return;
+      }
       if (req.method !== "POST") return gate.admit(res, execute);
       // Yoga reads a body given on the request (whatwg-node) instead of the stream.
-      readBody(req).then(
+      return readBody(req).then(
         (body) => {
           (req as http.IncomingMessage & { body?: Buffer }).body = body;
-          gate.admit(res, execute);
+          return gate.admit(res, execute);
         },
         () => res.destroy(),
       );
-      return;
     }
     if (req.method === "GET" && (url.pathname === "/export/audit.csv" || url.pathname === "/export/audit.xlsx")) {
-      void handleAuditExport(db, tokens, req, res, url);
-      return;
+      return handleAuditExport(db, tokens, req, res, url);
     }
     if (req.method === "GET" && url.pathname === INDICATOR_EXPORT_PATH) {
-      void handleIndicatorExport(db, tokens, req, res);
-      return;
+      return handleIndicatorExport(db, tokens, req, res);
     }
     if (req.method === "GET" && url.pathname === BOTTLENECK_XLSX_PATH) {
-      void handleBottleneckExport(db, tokens, req, res, url);
-      return;
+      return handleBottleneckExport(db, tokens, req, res, url);
     }
     if (req.method === "GET" && (url.pathname === MEETING_DOCX_PATH || url.pathname === MEETING_XLSX_PATH)) {
-      void handleMeetingExport(db, tokens, req, res, url);
-      return;
+      return handleMeetingExport(db, tokens, req, res, url);
     }
     if (req.method === "GET" && url.pathname.startsWith(SUPERVISION_EXPORT_PREFIX)) {
-      void handleSupervisionExport(db, tokens, req, res, url);
-      return;
+      return handleSupervisionExport(db, tokens, req, res, url);
     }
     if (req.method === "GET" && url.pathname === TEMPLATE_PATH) {
-      void handleImportTemplate(db, tokens, req, res);
-      return;
+      return handleImportTemplate(db, tokens, req, res);
     }
-    if (url.pathname === "/healthz") {
-      void healthz(db, res);
-      return;
-    }
+    if (url.pathname === "/healthz") return healthz(db, res);
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { allow: "GET, HEAD" });
       res.end();
       return;
     }
-    serveClient(url.pathname, res).catch((error: unknown) => {
+    return serveClient(url.pathname, res).catch((error: unknown) => {
       log.error("static file error", { error, path: url.pathname });
       if (!res.headersSent) res.writeHead(500);
       res.end();

@@ -8,9 +8,13 @@ import { claimDataDir } from "./db/data-dir-lock.js";
 import { openConfiguredDatabase } from "./db/open.js";
 import { log } from "./log.js";
 import { createApp, loadPersistedOperations } from "./app.js";
+import { inFlight } from "./in-flight.js";
 import { loadSessionSecret } from "./modules/auth/tokens.js";
 import { createLiveEvents } from "./pubsub.js";
 import { seed } from "../seeds/seed.js";
+
+/** How long a stop waits for the requests under way (a board, a move, an export) to be answered. */
+const STOP_GRACE_MS = 10_000;
 
 function checkWorkers(config: Config): void {
   if (config.workers === 1) return;
@@ -34,7 +38,9 @@ async function serve(config: Config, migrate: boolean): Promise<void> {
   if (!config.databaseUrl) process.once("exit", claimDataDir(config.dataDir, "server"));
   const db = migrate ? await prepareDatabase(config) : await openConfiguredDatabase(config, { migrate: false });
   const live = createLiveEvents(config.redisUrl);
+  const work = inFlight();
   const server = createApp(db, {
+    inFlight: work,
     pubsub: live.pubsub,
     sessionSecret: loadSessionSecret(process.env, config.dataDir),
     persistedOperations: loadPersistedOperations(config.persistedOperationsOnly),
@@ -47,17 +53,23 @@ async function serve(config: Config, migrate: boolean): Promise<void> {
     log.info("listening", { url, database: db.kind, location: db.location, pid: process.pid });
   });
 
+  // A stop takes no new connections, lets the requests under way finish (for at most STOP_GRACE_MS),
+  // then ends the live-update streams (their clients reconnect to the next server) and closes the
+  // database.
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info("stopping", { signal, pid: process.pid });
     server.close();
+    server.closeIdleConnections();
+    if (!(await work.settled(STOP_GRACE_MS))) log.warn("stopping with requests still under way", { graceMs: STOP_GRACE_MS });
     server.closeAllConnections();
-    Promise.allSettled([live.close(), db.close()]).finally(() => process.exit(0));
+    await Promise.allSettled([live.close(), db.close()]);
+    process.exit(0);
   };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
 async function primary(config: Config): Promise<void> {

@@ -3,8 +3,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { adminQuery, databaseUrl } from "./support/database.js";
+import { adminQuery, databaseUrl, untilSomeoneWaitsForALock } from "./support/database.js";
+import { waitFor } from "./support/load.js";
 import { npmRun, npmStart, type RunningServer } from "./support/process.js";
 
 async function gql(url: string, query: string, token?: string) {
@@ -75,5 +77,33 @@ describe.skipIf(!postgres)("[needs a PostgreSQL server] npm start on PostgreSQL"
     await expect(npmRun("db:seed", ["--demo"], { DATABASE_URL: url })).rejects.toThrow(/empty database/);
     server = await npmStart({ DATABASE_URL: url });
     await expectOwnerSeesBoards(server, "pg-demo-pass");
+  });
+
+  it("a stop (SIGTERM) answers the requests under way before it closes the database", async () => {
+    server ??= await npmStart({ DATABASE_URL: url });
+    const running = server;
+    const login = await gql(running.url, `mutation { login(username: "owner-jtj", password: "pg-demo-pass") { ... on LoginSuccess { token } } }`);
+    const token = login.data.login.token as string;
+    // Another connection holds the actions table, so a read of it is under way when the stop comes.
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("LOCK TABLE action IN ACCESS EXCLUSIVE MODE");
+      const answer = gql(running.url, `{ actions { code } }`, token);
+      await untilSomeoneWaitsForALock(holder);
+      const stopped = running.stop();
+      await waitFor("the server to begin stopping", () => running.output().includes('"msg":"stopping"'));
+      // Stopping, it takes no new connection.
+      await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
+      await holder.query("COMMIT");
+      const result = await answer;
+      expect(result.errors).toBeUndefined();
+      expect(result.data.actions.map((a: { code: number }) => a.code)).toEqual([1, 2, 3, 4, 5]);
+      await stopped;
+      expect(running.output()).not.toMatch(/"level":"error"/);
+    } finally {
+      await holder.end();
+    }
   });
 });
