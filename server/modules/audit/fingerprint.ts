@@ -7,9 +7,10 @@
 //
 // A cache reads the fingerprint before the data it keeps: an answer is then never filed under a
 // fingerprint newer than its data, and after any change the next reader reads afresh.
+import { Prisma } from "@prisma/client";
 import type { SqlRunner } from "../../db/client.js";
 
 export async function recordFingerprint(sql: SqlRunner): Promise<string> {
-  const [head] = await sql.query<{ seq: number | null }>(`SELECT max(seq) AS seq FROM audit_event`);
+  const [head] = await sql.rows<{ seq: number | null }>(Prisma.sql`SELECT max(seq) AS seq FROM audit_event`);
   return String(head?.seq ?? 0);
 }

@@ -2,7 +2,7 @@
 // database cannot be replayed. Revoking a session (sign-out, a new password, a disabled account)
 // takes effect on the next request.
 import { createHash, randomUUID } from "node:crypto";
-import type { PrismaClient, User } from "@prisma/client";
+import { Prisma, type PrismaClient, type User } from "@prisma/client";
 import type { Viewer } from "../../context.js";
 import type { SqlRunner } from "../../db/client.js";
 import { AccountLockedError, InvalidCredentialsError, TooManyAttemptsError } from "../common/errors.js";
@@ -54,12 +54,11 @@ export async function resolveSession(sql: SqlRunner, tokens: TokenSigner, token:
   // Read on every request: one plain statement on the raw runner (no Prisma in the way), which also
   // decides whether the session still counts, so no timestamp is parsed here. Sessions' times are
   // Prisma's: UTC in `timestamp(3)` columns.
-  const [viewer] = await sql.query<Viewer>(
-    `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.role::text AS role, u.unit_id AS "unitId"
-       FROM session s JOIN app_user u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2::timestamp(3) AND u.disabled_at IS NULL`,
-    [tokenHash(token), new Date().toISOString()],
-  );
+  const [viewer] = await sql.rows<Viewer>(Prisma.sql`
+    SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.role::text AS role, u.unit_id AS "unitId"
+      FROM session s JOIN app_user u ON u.id = s.user_id
+     WHERE s.token_hash = ${tokenHash(token)} AND s.revoked_at IS NULL AND s.expires_at > ${new Date()}::timestamp(3)
+       AND u.disabled_at IS NULL`);
   return viewer ? { userId: viewer.userId, username: viewer.username, role: viewer.role, unitId: viewer.unitId, sessionId: viewer.sessionId } : null;
 }
 
