@@ -188,7 +188,8 @@ async function startFloor(databaseUrl: string, actionId: number): Promise<{ url:
   const server = http.createServer((req, res) => {
     req.resume();
     req.on("end", () => {
-      pool.query(FLOOR_SQL, [actionId]).then(
+      // Prepared once per connection, as the server's own statements are (db/client.ts).
+      pool.query({ name: "board_floor", text: FLOOR_SQL, values: [actionId] }).then(
         ({ rows }) => {
           const columns = new Map<string, { stage: string; totalCount: number; totalInvestment: string; cards: object[] }>();
           for (const row of rows) {
