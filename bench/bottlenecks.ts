@@ -57,14 +57,14 @@ export async function bottlenecks(): Promise<Record<string, number>> {
     const pageIds = (await prisma.project.findMany({ select: { id: true }, orderBy: { code: "asc" }, take: 200 })).map((p) => p.id);
 
     const queries: Record<string, (scope: BottleneckScope) => Promise<unknown>> = {
-      stuck: (s) => stuckProjects(prisma, s, 1000),
-      overdue: (s) => overdueMilestones(prisma, s, 1000),
-      blockers: (s) => blockerList(prisma, s, 200),
-      blockersByKind: (s) => blockerSummary(prisma, s),
-      funnel: (s) => stageFunnel(prisma, s),
-      flow12: (s) => cumulativeFlow(prisma, s, 12),
-      cycleTimes: (s) => cycleTimes(prisma, s),
-      investment: (s) => investmentProgress(prisma, s),
+      stuck: (s) => stuckProjects(db.sql, s, 1000),
+      overdue: (s) => overdueMilestones(db.sql, s, 1000),
+      blockers: (s) => blockerList(db.sql, s, 200),
+      blockersByKind: (s) => blockerSummary(db.sql, s),
+      funnel: (s) => stageFunnel(db.sql, s),
+      flow12: (s) => cumulativeFlow(db.sql, s, 12),
+      cycleTimes: (s) => cycleTimes(db.sql, s),
+      investment: (s) => investmentProgress(db.sql, s),
       lights200: (s) => lightsOf(db.sql, pageIds, s.asOf),
     };
     const figures: Record<string, number> = {};
@@ -91,7 +91,7 @@ export async function bottlenecks(): Promise<Record<string, number>> {
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
-      await stuckProjects(prisma, { asOf: new Date(), actionId: action.id }, 1000);
+      await stuckProjects(db.sql, { asOf: new Date(), actionId: action.id }, 1000);
       times.push(performance.now() - started);
     }
     figures["stuck.action2.median"] = median(times);

@@ -44,18 +44,17 @@ async function report(asOf: string, actionCode: number) {
   const { asOf: answeredAt, ...figures } = result.data.bottlenecks;
   const action = await server.db.prisma.action.findUniqueOrThrow({ where: { code: actionCode } });
   const scope = { asOf: new Date(answeredAt), actionId: action.id };
-  const prisma = server.db.prisma;
   const fresh = {
-    funnel: await stageFunnel(prisma, scope),
-    cumulativeFlow: (await cumulativeFlow(prisma, scope, 12)).map((p) => ({
+    funnel: await stageFunnel(server.db.sql, scope),
+    cumulativeFlow: (await cumulativeFlow(server.db.sql, scope, 12)).map((p) => ({
       month: p.month,
       at: p.at.toISOString(),
       counts: STAGES.map((stage) => ({ stage, count: p.counts.get(stage) ?? 0 })),
     })),
-    cycleTimes: await cycleTimes(prisma, scope),
-    overdueCount: (await overdueMilestones(prisma, scope, 1000)).total,
-    overdue: (await overdueMilestones(prisma, scope, 1000)).rows.map((m) => ({ name: m.name, daysOverdue: m.daysOverdue })),
-    investment: await investmentProgress(prisma, scope).then((i) => {
+    cycleTimes: await cycleTimes(server.db.sql, scope),
+    overdueCount: (await overdueMilestones(server.db.sql, scope, 1000)).total,
+    overdue: (await overdueMilestones(server.db.sql, scope, 1000)).rows.map((m) => ({ name: m.name, daysOverdue: m.daysOverdue })),
+    investment: await investmentProgress(server.db.sql, scope).then((i) => {
       const line = (row: InvestmentRow) => ({ planned: row.planned.toString(), completed: row.completed.toString() });
       return { year: i.year, elapsedShare: i.elapsedShare, total: line(i.total), byUnit: i.byUnit.map(line), byAction: i.byAction.map(line) };
     }),

@@ -90,7 +90,7 @@ async function sheetOf(db: Database, table: string, scope: BottleneckScope): Pro
   const { prisma } = db;
   switch (table) {
     case "stuck": {
-      const { rows } = await stuckProjects(prisma, scope, 5000);
+      const { rows } = await stuckProjects(db.sql, scope, 5000);
       const cols = await projectColumns(db, rows.map((r) => r.projectId), scope.asOf);
       return {
         title: "滞留项目",
@@ -99,7 +99,7 @@ async function sheetOf(db: Database, table: string, scope: BottleneckScope): Pro
       };
     }
     case "overdue": {
-      const { rows } = await overdueMilestones(prisma, scope, 5000);
+      const { rows } = await overdueMilestones(db.sql, scope, 5000);
       const cols = await projectColumns(db, rows.map((r) => r.projectId), scope.asOf);
       return {
         title: "逾期节点",
@@ -108,7 +108,7 @@ async function sheetOf(db: Database, table: string, scope: BottleneckScope): Pro
       };
     }
     case "blockers": {
-      const rows = await blockerList(prisma, scope, 5000);
+      const rows = await blockerList(db.sql, scope, 5000);
       const cols = await projectColumns(db, rows.map((r) => r.projectId), scope.asOf);
       return {
         title: "未解决堵点",
@@ -117,7 +117,7 @@ async function sheetOf(db: Database, table: string, scope: BottleneckScope): Pro
       };
     }
     case "investment": {
-      const progress = await investmentProgress(prisma, scope);
+      const progress = await investmentProgress(db.sql, scope);
       const units = await prisma.unit.findMany({ where: { id: { in: progress.byUnit.map((r) => r.unitId!) } } });
       const names = new Map(units.map((u) => [u.id, u.name]));
       const elapsed = pct(progress.elapsedShare);
@@ -135,7 +135,7 @@ async function sheetOf(db: Database, table: string, scope: BottleneckScope): Pro
       };
     }
     case "funnel": {
-      const rows = await stageFunnel(prisma, scope);
+      const rows = await stageFunnel(db.sql, scope);
       return {
         title: "阶段漏斗",
         header: ["阶段", "到达项目数", "转化到下一阶段（%）"],
@@ -143,7 +143,7 @@ async function sheetOf(db: Database, table: string, scope: BottleneckScope): Pro
       };
     }
     case "cycle": {
-      const rows = await cycleTimes(prisma, scope);
+      const rows = await cycleTimes(db.sql, scope);
       return {
         title: "阶段周期",
         header: ["阶段", "已结束的停留次数", "中位数（天）", "85分位（天）"],

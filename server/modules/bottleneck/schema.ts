@@ -1,8 +1,9 @@
 // Bottleneck review (堵点分析) as of an instant, traffic lights on projects, and the office's thresholds.
-import type { Prisma, PrismaClient, Project, Stage, Unit } from "@prisma/client";
+import type { Prisma, Project, Stage, Unit } from "@prisma/client";
 import DataLoader from "dataloader";
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
+import type { SqlRunner } from "../../db/client.js";
 import { actorOf } from "../../context.js";
 import { CONFIGURERS } from "../auth/policy.js";
 import { onlyFor } from "../auth/scopes.js";
@@ -281,22 +282,22 @@ class Report {
   private fingerprint?: Promise<string>;
   private readonly validity = new Map<boolean, Promise<Validity>>();
   constructor(readonly scope: BottleneckScope) {}
-  stuck(prisma: PrismaClient) {
-    return (this.stuckRows ??= stuckProjects(prisma, this.scope, MAX_ROWS));
+  stuck(sql: SqlRunner) {
+    return (this.stuckRows ??= stuckProjects(sql, this.scope, MAX_ROWS));
   }
   overdue(context: Context) {
     const day = todayInChina(this.scope.asOf).toISOString().slice(0, 10);
-    return (this.overdueRows ??= this.cached(context, `overdue:${day}`, false, (prisma) => overdueMilestones(prisma, this.scope, MAX_ROWS)));
+    return (this.overdueRows ??= this.cached(context, `overdue:${day}`, false, (sql) => overdueMilestones(sql, this.scope, MAX_ROWS)));
   }
   /** A figure of this report's scope and instant, from the cache or by `read`; `reports`: it depends on the monthly reports too. */
-  cached<T>({ db, prisma }: Context, part: string, reports: boolean, read: (prisma: PrismaClient) => Promise<T>): Promise<T> {
+  cached<T>({ db }: Context, part: string, reports: boolean, read: (sql: SqlRunner) => Promise<T>): Promise<T> {
     this.fingerprint ??= recordFingerprint(db.sql);
     const validity = () => {
       let interval = this.validity.get(reports);
       if (!interval) this.validity.set(reports, (interval = validityAround(db.sql, this.scope.asOf, { reports })));
       return interval;
     };
-    return this.fingerprint.then((fingerprint) => historyCacheOf(db).get(part, this.scope, fingerprint, validity, () => read(prisma)));
+    return this.fingerprint.then((fingerprint) => historyCacheOf(db).get(part, this.scope, fingerprint, validity, () => read(db.sql)));
   }
 }
 
@@ -310,9 +311,9 @@ const BottleneckReport = builder.objectRef<Report>("BottleneckReport").implement
       type: [StuckProject],
       description: "Longest dwell first.",
       args: { first: t.arg.int() },
-      resolve: async (r, args, { prisma }) => withAsOf(r, (await r.stuck(prisma)).rows.slice(0, limitOf(args.first))),
+      resolve: async (r, args, { db }) => withAsOf(r, (await r.stuck(db.sql)).rows.slice(0, limitOf(args.first))),
     }),
-    stuckCount: t.int({ resolve: async (r, _args, { prisma }) => (await r.stuck(prisma)).total }),
+    stuckCount: t.int({ resolve: async (r, _args, { db }) => (await r.stuck(db.sql)).total }),
     overdue: t.field({
       type: [OverdueMilestone],
       description: "Most days overdue first.",
@@ -324,12 +325,12 @@ const BottleneckReport = builder.objectRef<Report>("BottleneckReport").implement
       type: [OpenBlocker],
       description: "Open blockers, oldest first.",
       args: { first: t.arg.int() },
-      resolve: async (r, args, { prisma }) => withAsOf(r, await blockerList(prisma, r.scope, limitOf(args.first))),
+      resolve: async (r, args, { db }) => withAsOf(r, await blockerList(db.sql, r.scope, limitOf(args.first))),
     }),
-    blockersByKind: t.field({ type: [BlockerKindCount], resolve: (r, _args, { prisma }) => blockerSummary(prisma, r.scope) }),
+    blockersByKind: t.field({ type: [BlockerKindCount], resolve: (r, _args, { db }) => blockerSummary(db.sql, r.scope) }),
     funnel: t.field({
       type: [FunnelStage],
-      resolve: async (r, _args, context) => funnelOf(await r.cached(context, "funnel", false, (prisma) => furthestStages(prisma, r.scope))),
+      resolve: async (r, _args, context) => funnelOf(await r.cached(context, "funnel", false, (sql) => furthestStages(sql, r.scope))),
     }),
     cumulativeFlow: t.field({
       type: [FlowPointRef],
@@ -337,16 +338,16 @@ const BottleneckReport = builder.objectRef<Report>("BottleneckReport").implement
       resolve: async (r, args, context) => {
         const months = args.months ?? 12;
         if (months < 1 || months > 60) throw badInput("months 应在 1 到 60 之间");
-        return flowOf(await r.cached(context, "flow", false, (prisma) => flowDeltas(prisma, r.scope)), r.scope.asOf, months);
+        return flowOf(await r.cached(context, "flow", false, (sql) => flowDeltas(sql, r.scope)), r.scope.asOf, months);
       },
     }),
-    cycleTimes: t.field({ type: [CycleTime], resolve: (r, _args, context) => r.cached(context, "cycle", false, (prisma) => cycleTimes(prisma, r.scope)) }),
+    cycleTimes: t.field({ type: [CycleTime], resolve: (r, _args, context) => r.cached(context, "cycle", false, (sql) => cycleTimes(sql, r.scope)) }),
     investment: t.field({
       type: InvestmentProgressRef,
       resolve: async (r, _args, context) => {
         // Kept per China month (the reports' range); 序时进度 itself moves with the day.
         const range = reportMonthRange(r.scope.asOf);
-        const progress = await r.cached(context, `investment:${range.from}:${range.to}`, true, (prisma) => investmentProgress(prisma, r.scope));
+        const progress = await r.cached(context, `investment:${range.from}:${range.to}`, true, (sql) => investmentProgress(sql, r.scope));
         return { ...progress, elapsedShare: yearElapsedShare(r.scope.asOf).share };
       },
     }),

@@ -1,8 +1,10 @@
 // Bottleneck review (堵点分析): every figure as of an instant `asOf`, computed in SQL over the stage
 // history, milestones, blockers, annual plans and monthly reports, so a past instant gives the past's
 // answer (the stage then is the target of the last transition at or before it, as board(at:) reads).
-// Plain functions taking a Prisma client; no GraphQL here.
-import { Prisma, type BlockerKind, type PrismaClient, type Stage } from "@prisma/client";
+// Plain functions on the raw runner (db/client.ts: its statements are prepared once per connection);
+// no GraphQL here.
+import { Prisma, type BlockerKind, type Stage } from "@prisma/client";
+import type { SqlRunner } from "../../db/client.js";
 import { todayInChina, yearElapsedShare } from "../common/calendar.js";
 import { STAGES } from "../common/stage.js";
 
@@ -87,8 +89,8 @@ export interface StuckRow {
   thresholdDays: number;
 }
 
-export async function stuckProjects(prisma: PrismaClient, scope: BottleneckScope, limit: number): Promise<{ total: number; rows: StuckRow[] }> {
-  const rows = await prisma.$queryRaw<(StuckRow & { total: number })[]>`
+export async function stuckProjects(sql: SqlRunner, scope: BottleneckScope, limit: number): Promise<{ total: number; rows: StuckRow[] }> {
+  const rows = await sql.rows<StuckRow & { total: number }>(Prisma.sql`
     WITH now_stage AS (${stagesThen(scope)}),
     stuck AS (
       SELECT s.project_id, s.to_stage, s.entered_at, ss.dwell_threshold_days,
@@ -99,7 +101,7 @@ export async function stuckProjects(prisma: PrismaClient, scope: BottleneckScope
            dwell_threshold_days AS "thresholdDays", (count(*) OVER ())::int AS total
       FROM stuck WHERE dwell_days > dwell_threshold_days
      ORDER BY dwell_days DESC, project_id
-     LIMIT ${limit}`;
+     LIMIT ${limit}`);
   return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row) };
 }
 
@@ -114,9 +116,9 @@ export interface OverdueRow {
   daysOverdue: number;
 }
 
-export async function overdueMilestones(prisma: PrismaClient, scope: BottleneckScope, limit: number): Promise<{ total: number; rows: OverdueRow[] }> {
+export async function overdueMilestones(sql: SqlRunner, scope: BottleneckScope, limit: number): Promise<{ total: number; rows: OverdueRow[] }> {
   const day = sqlChinaDay(scope.asOf);
-  const rows = await prisma.$queryRaw<(OverdueRow & { total: number })[]>`
+  const rows = await sql.rows<OverdueRow & { total: number }>(Prisma.sql`
     SELECT m.id AS "milestoneId", m.project_id AS "projectId", m.name, m.planned_date AS "plannedDate",
            (${day} - m.planned_date)::int AS "daysOverdue", (count(*) OVER ())::int AS total
       FROM milestone m JOIN project p ON p.id = m.project_id
@@ -124,7 +126,7 @@ export async function overdueMilestones(prisma: PrismaClient, scope: BottleneckS
        AND m.planned_date < ${day} AND (m.actual_date IS NULL OR m.actual_date > ${day})
        AND ${registeredBy(scope.asOf)}
      ORDER BY "daysOverdue" DESC, m.id
-     LIMIT ${limit}`;
+     LIMIT ${limit}`);
   return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row) };
 }
 
@@ -164,23 +166,23 @@ function openBlockers(scope: BottleneckScope): Prisma.Sql {
      WHERE ${projectScope(scope)} AND b.raised_at <= ${asOf} AND (b.resolved_at IS NULL OR b.resolved_at > ${asOf})`;
 }
 
-export async function blockerList(prisma: PrismaClient, scope: BottleneckScope, limit: number): Promise<BlockerRow[]> {
-  return prisma.$queryRaw<BlockerRow[]>`
+export async function blockerList(sql: SqlRunner, scope: BottleneckScope, limit: number): Promise<BlockerRow[]> {
+  return sql.rows<BlockerRow>(Prisma.sql`
     SELECT id AS "blockerId", project_id AS "projectId", kind::text AS kind, description, raised_at AS "raisedAt", age_days AS "ageDays"
       FROM (${openBlockers(scope)}) b
-     ORDER BY age_days DESC, id LIMIT ${limit}`;
+     ORDER BY age_days DESC, id LIMIT ${limit}`);
 }
 
 /** MATERIALIZED: each blocker's age is worked out once, not once per bucket the CASE tries. */
-export async function blockerSummary(prisma: PrismaClient, scope: BottleneckScope): Promise<BlockerKindSummary[]> {
+export async function blockerSummary(sql: SqlRunner, scope: BottleneckScope): Promise<BlockerKindSummary[]> {
   const bucketCase = Prisma.join(
     AGE_BUCKETS.map((b, i) => Prisma.sql`WHEN age_days >= ${b.from} ${b.to === null ? Prisma.empty : Prisma.sql`AND age_days <= ${b.to}`} THEN ${i}`),
     " ",
   );
-  const rows = await prisma.$queryRaw<{ kind: BlockerKind; bucket: number; count: number }[]>`
+  const rows = await sql.rows<{ kind: BlockerKind; bucket: number; count: number }>(Prisma.sql`
     WITH b AS MATERIALIZED (${openBlockers(scope)})
     SELECT kind::text AS kind, (CASE ${bucketCase} ELSE 0 END)::int AS bucket, count(*)::int AS count
-      FROM b GROUP BY 1, 2 ORDER BY 1, 2`;
+      FROM b GROUP BY 1, 2 ORDER BY 1, 2`);
   const byKind = new Map<BlockerKind, BlockerKindSummary>();
   for (const row of rows) {
     const summary = byKind.get(row.kind) ?? { kind: row.kind, total: 0, buckets: AGE_BUCKETS.map(() => 0) };
@@ -203,14 +205,14 @@ export interface FunnelRow {
 }
 
 /** Projects in scope per furthest stage reached by asOf. Depends on asOf only through the transitions up to it (see history-cache.ts). */
-export async function furthestStages(prisma: PrismaClient, scope: BottleneckScope): Promise<Map<Stage, number>> {
-  const rows = await prisma.$queryRaw<{ stage: Stage; projects: number }[]>`
+export async function furthestStages(sql: SqlRunner, scope: BottleneckScope): Promise<Map<Stage, number>> {
+  const rows = await sql.rows<{ stage: Stage; projects: number }>(Prisma.sql`
     SELECT f.top::text AS stage, count(*)::int AS projects
       FROM (SELECT max(t.to_stage) AS top
               FROM stage_transition t JOIN project p ON p.id = t.project_id
              WHERE ${projectScope(scope)} AND t.at <= ${sqlInstant(scope.asOf)}
              GROUP BY t.project_id) f
-     GROUP BY f.top`;
+     GROUP BY f.top`);
   return new Map(rows.map((r) => [r.stage, r.projects]));
 }
 
@@ -229,8 +231,8 @@ export function funnelOf(furthest: Map<Stage, number>): FunnelRow[] {
   });
 }
 
-export async function stageFunnel(prisma: PrismaClient, scope: BottleneckScope): Promise<FunnelRow[]> {
-  return funnelOf(await furthestStages(prisma, scope));
+export async function stageFunnel(sql: SqlRunner, scope: BottleneckScope): Promise<FunnelRow[]> {
+  return funnelOf(await furthestStages(sql, scope));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,8 +278,8 @@ export interface FlowDelta {
  * (to, from) pair with cheap timestamp arithmetic; only those few hundred groups are split into their
  * +1 and −1 and numbered. Depends on asOf only through the transitions up to it.
  */
-export async function flowDeltas(prisma: PrismaClient, scope: BottleneckScope): Promise<FlowDelta[]> {
-  return prisma.$queryRaw<FlowDelta[]>`
+export async function flowDeltas(sql: SqlRunner, scope: BottleneckScope): Promise<FlowDelta[]> {
+  return sql.rows<FlowDelta>(Prisma.sql`
     SELECT (extract(year FROM g.month) * 12 + extract(month FROM g.month) - 1)::int AS month,
            m.stage::text AS stage, sum(m.delta * g.n)::int AS delta
       FROM (SELECT date_trunc('month', t.at + interval '8 hours') AS month, t.to_stage, t.from_stage, count(*) AS n
@@ -286,7 +288,7 @@ export async function flowDeltas(prisma: PrismaClient, scope: BottleneckScope): 
              GROUP BY 1, 2, 3) g
       CROSS JOIN LATERAL (VALUES (g.to_stage, 1), (g.from_stage, -1)) AS m(stage, delta)
      WHERE m.stage IS NOT NULL
-     GROUP BY 1, 2`;
+     GROUP BY 1, 2`);
 }
 
 /** The counts at each month end from the monthly deltas; months before the first are lumped into it. */
@@ -303,8 +305,8 @@ export function flowOf(deltas: FlowDelta[], asOf: Date, months: number): FlowPoi
   });
 }
 
-export async function cumulativeFlow(prisma: PrismaClient, scope: BottleneckScope, months: number): Promise<FlowPoint[]> {
-  return flowOf(await flowDeltas(prisma, scope), scope.asOf, months);
+export async function cumulativeFlow(sql: SqlRunner, scope: BottleneckScope, months: number): Promise<FlowPoint[]> {
+  return flowOf(await flowDeltas(sql, scope), scope.asOf, months);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,8 +320,8 @@ export interface CycleTimeRow {
 }
 
 /** Depends on asOf only through the transitions up to it. */
-export async function cycleTimes(prisma: PrismaClient, scope: BottleneckScope): Promise<CycleTimeRow[]> {
-  const rows = await prisma.$queryRaw<{ stage: Stage; stays: number; median: number; p85: number }[]>`
+export async function cycleTimes(sql: SqlRunner, scope: BottleneckScope): Promise<CycleTimeRow[]> {
+  const rows = await sql.rows<{ stage: Stage; stays: number; median: number; p85: number }>(Prisma.sql`
     WITH stays AS (
       SELECT t.to_stage, extract(epoch FROM (lead(t.at) OVER w - t.at)) / 86400 AS days
         FROM stage_transition t JOIN project p ON p.id = t.project_id
@@ -328,7 +330,7 @@ export async function cycleTimes(prisma: PrismaClient, scope: BottleneckScope): 
     SELECT to_stage::text AS stage, count(*)::int AS stays,
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY days))::float8 AS median,
            (percentile_cont(0.85) WITHIN GROUP (ORDER BY days))::float8 AS p85
-      FROM stays WHERE days IS NOT NULL GROUP BY to_stage`;
+      FROM stays WHERE days IS NOT NULL GROUP BY to_stage`);
   const byStage = new Map(rows.map((r) => [r.stage, r]));
   return STAGES.filter((s) => s !== "COMPLETED").map((stage) => {
     const row = byStage.get(stage);
@@ -361,10 +363,10 @@ export function reportMonthRange(asOf: Date): { year: number; from: string; to: 
   return { year, from: `${year}-01`, to: todayInChina(asOf).toISOString().slice(0, 7) };
 }
 
-export async function investmentProgress(prisma: PrismaClient, scope: BottleneckScope): Promise<InvestmentProgress> {
+export async function investmentProgress(sql: SqlRunner, scope: BottleneckScope): Promise<InvestmentProgress> {
   const { year, share } = yearElapsedShare(scope.asOf);
   const range = reportMonthRange(scope.asOf);
-  const rows = await prisma.$queryRaw<{ unitId: number | null; actionId: number | null; grouping: number; planned: Prisma.Decimal; completed: Prisma.Decimal }[]>`
+  const rows = await sql.rows<{ unitId: number | null; actionId: number | null; grouping: number; planned: Prisma.Decimal; completed: Prisma.Decimal }>(Prisma.sql`
     WITH planned AS (
       SELECT ap.project_id, ap.planned_investment AS amount FROM project_annual_plan ap WHERE ap.year = ${year}),
     done AS (
@@ -381,7 +383,7 @@ export async function investmentProgress(prisma: PrismaClient, scope: Bottleneck
       FROM per_project x JOIN project p ON p.id = x.project_id
      WHERE ${projectScope(scope)}
        AND ${registeredBy(scope.asOf)}
-     GROUP BY GROUPING SETS ((), (p.responsible_unit_id), (p.action_id))`;
+     GROUP BY GROUPING SETS ((), (p.responsible_unit_id), (p.action_id))`);
   const zero = new Prisma.Decimal(0);
   const toRow = (r: (typeof rows)[number]): InvestmentRow => ({
     unitId: r.grouping === 1 ? r.unitId : null,

@@ -149,7 +149,7 @@ builder.mutationFields((t) => ({
     description: "Creates a meeting for a date; its agenda is generated from the bottlenecks as of that date and frozen.",
     errors: errors("CreateDispatchMeeting", "meeting"),
     args: { input: t.arg({ type: CreateDispatchMeetingInput, required: true }) },
-    resolve: (_root, { input }, context) => createMeeting(context.prisma, actorOf(context), input),
+    resolve: (_root, { input }, context) => createMeeting(context.db, actorOf(context), input),
   }),
   addMeetingTask: t.field({
     type: MeetingTaskNode,

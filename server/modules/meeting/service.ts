@@ -3,6 +3,7 @@
 // recorded as tasks for a unit with a deadline and tracked to closure. Every write is audited.
 import type { DispatchMeeting, MeetingTask, PrismaClient } from "@prisma/client";
 import type { Actor } from "../../context.js";
+import type { Database } from "../../db/client.js";
 import { inTransaction } from "../../db/transaction.js";
 import { appendAuditEvent } from "../audit/service.js";
 import { endOfChinaDay, todayInChina } from "../common/calendar.js";
@@ -38,12 +39,12 @@ export interface Agenda {
 /** Most items of each kind an agenda carries. */
 const AGENDA_LIMIT = 300;
 
-export async function generateAgenda(prisma: PrismaClient, asOf: Date): Promise<Agenda> {
+export async function generateAgenda({ prisma, sql }: Database, asOf: Date): Promise<Agenda> {
   const scope: BottleneckScope = { asOf };
   const [stuck, overdue, blocked] = await Promise.all([
-    stuckProjects(prisma, scope, AGENDA_LIMIT),
-    overdueMilestones(prisma, scope, AGENDA_LIMIT),
-    blockerList(prisma, scope, AGENDA_LIMIT),
+    stuckProjects(sql, scope, AGENDA_LIMIT),
+    overdueMilestones(sql, scope, AGENDA_LIMIT),
+    blockerList(sql, scope, AGENDA_LIMIT),
   ]);
   const items: (Omit<AgendaItem, "code" | "name">)[] = [
     ...stuck.rows.map((r) => ({
@@ -85,15 +86,15 @@ export async function generateAgenda(prisma: PrismaClient, asOf: Date): Promise<
   };
 }
 
-export async function createMeeting(prisma: PrismaClient, actor: Actor, input: { date: Date; title?: string | null }): Promise<DispatchMeeting> {
+export async function createMeeting(db: Database, actor: Actor, input: { date: Date; title?: string | null }): Promise<DispatchMeeting> {
   const title = input.title?.trim() || `${input.date.toISOString().slice(0, 10)} 调度会议`;
   if (title.length > 100) throw new ValidationError("会议名称不超过 100 字", "title");
   const now = new Date();
   const dayEnd = endOfChinaDay(input.date);
   // A meeting today or ahead is prepared from the bottlenecks as they stand now.
   const asOf = dayEnd < now ? dayEnd : now;
-  const agenda = await generateAgenda(prisma, asOf);
-  return inTransaction(prisma, async (tx) => {
+  const agenda = await generateAgenda(db, asOf);
+  return inTransaction(db.prisma, async (tx) => {
     const meeting = await tx.dispatchMeeting.create({
       data: { title, date: input.date, agenda: agenda as object, generatedAt: now, createdById: actor.viewer.userId },
     });
