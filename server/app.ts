@@ -191,7 +191,10 @@ export function createApp(db: Database, options: AppOptions = {}): http.Server {
       const requestId = requestIdFrom(req.headers["x-request-id"]);
       res.setHeader("x-request-id", requestId);
       const handle = () => yoga(req, res, { requestId });
-      const execute = () => (options.statementHeader ? withStatementCounter(handle).result : handle());
+      // Yoga answers some requests at once (a refused GET) and returns no promise for them.
+      const execute = async () => {
+        await (options.statementHeader ? withStatementCounter(handle).result : handle());
+      };
       // A subscription stays open while its client listens: it takes no place (admission.ts).
       if (req.headers.accept?.includes("text/event-stream")) {
         void execute();
