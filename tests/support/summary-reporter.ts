@@ -1,4 +1,5 @@
-// Prints one plain closing line, "tests: N passed, N failed, N skipped", that any CI can read, and,
+// Prints one plain closing line, "tests: N passed, N failed, N skipped" (and ", N unhandled errors"
+// when there were any: they fail the run though every test passed), that any CI can read, and,
 // when the reliability suite ran, its figures: "reliability: operations N, faults injected N,
 // updates lost N".
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,7 +18,7 @@ export default class SummaryReporter implements Reporter {
     process.once("exit", () => rmSync(this.figuresDir, { recursive: true, force: true }));
   }
 
-  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const module of modules) {
       for (const test of module.children.allTests()) {
@@ -34,6 +35,7 @@ export default class SummaryReporter implements Reporter {
         `\nreliability: operations ${figures.operations}, faults injected ${figures.faults}, updates lost ${figures.lost}`,
       );
     }
-    process.stdout.write(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    const errors = unhandledErrors.length > 0 ? `, ${unhandledErrors.length} unhandled errors` : "";
+    process.stdout.write(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${errors}\n`);
   }
 }
