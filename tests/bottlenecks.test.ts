@@ -255,6 +255,38 @@ describe("XLSX exports", () => {
   });
 });
 
+describe("blockers of archived projects", () => {
+  it("are left out once their project is archived, in the whole pilot's review and in an action's", async () => {
+    // Action 4, archived on 1 May 2025: still open on 31 March (PAST), gone by 30 June (NOW).
+    await scripted(server.db, {
+      code: "BN-AR",
+      action: 4,
+      steps: [["RESERVE", "2024-06-01T00:00:00Z"]],
+      blockers: [{ kind: "OTHER", raised: "2025-01-01T00:00:00Z" }],
+      archived: "2025-05-01T00:00:00Z",
+    });
+    const READ = `query($asOf: DateTime!, $actionCode: Int) {
+      bottlenecks(asOf: $asOf, actionCode: $actionCode) { blockers(first: 1000) { project { code } } blockersByKind { kind total } }
+    }`;
+    const read = async (asOf: string, actionCode?: number) => {
+      const result = await server.gql(READ, { asOf, actionCode }, team);
+      expect(result.errors).toBeUndefined();
+      const review = result.data.bottlenecks;
+      return {
+        codes: review.blockers.map((b: any) => b.project.code),
+        other: review.blockersByKind.find((k: any) => k.kind === "OTHER")?.total ?? 0,
+      };
+    };
+    const [wholeThen, wholeNow] = [await read(PAST), await read(NOW)];
+    expect(wholeThen.codes).toContain("BN-AR");
+    expect(wholeNow.codes).not.toContain("BN-AR");
+    expect(await read(PAST, 4)).toEqual({ codes: ["BN-AR"], other: 1 });
+    expect(await read(NOW, 4)).toEqual({ codes: [], other: 0 });
+    // The whole pilot's other OTHER blockers (BN-X…, raised 1 Jan 2025) are open at both instants.
+    expect(wholeThen.other - wholeNow.other).toBe(1);
+  });
+});
+
 describe("as of a past instant (31 March 2025)", () => {
   it("gives the past's stuck list, overdue milestones and blockers", async () => {
     const r = await report(PAST);

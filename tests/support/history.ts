@@ -15,6 +15,8 @@ export interface Script {
   blockers?: { kind: BlockerKind; raised: string; resolved?: string }[];
   plan2025?: string;
   reports?: { month: string; amount: string; reported: string }[];
+  /** When the project was archived, if it was. */
+  archived?: string;
 }
 
 /** A project with exactly the given history (stage, instant), milestones, blockers, plan and reports. */
@@ -33,6 +35,7 @@ export async function scripted(db: Database, s: Script) {
       stage: last[0],
       version: s.steps.length,
       stageEnteredAt: new Date(last[1]),
+      archivedAt: s.archived ? new Date(s.archived) : null,
       totalInvestment: "5000",
       plannedStart: s.plannedStart ? new Date(s.plannedStart) : null,
       transitions: {
