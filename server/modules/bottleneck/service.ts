@@ -35,13 +35,18 @@ export function wholeDaysSince(asOf: Date, since: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`date_part('day', ${sqlInstant(asOf)} - ${since})::int`;
 }
 
+/** The scope's filters (action, sub-task, unit) on the projects, alias `p`: none for the whole pilot. */
+function scopeFilters(scope: BottleneckScope): Prisma.Sql[] {
+  const filters: Prisma.Sql[] = [];
+  if (scope.actionId) filters.push(Prisma.sql`p.action_id = ${scope.actionId}`);
+  if (scope.subTaskId) filters.push(Prisma.sql`p.sub_task_id = ${scope.subTaskId}`);
+  if (scope.unitId) filters.push(Prisma.sql`p.responsible_unit_id = ${scope.unitId}`);
+  return filters;
+}
+
 /** The projects in scope: the filters, and not archived by asOf. Alias `p`. */
 export function projectScope(scope: BottleneckScope): Prisma.Sql {
-  const conditions = [Prisma.sql`(p.archived_at IS NULL OR p.archived_at > ${sqlInstant(scope.asOf)})`];
-  if (scope.actionId) conditions.push(Prisma.sql`p.action_id = ${scope.actionId}`);
-  if (scope.subTaskId) conditions.push(Prisma.sql`p.sub_task_id = ${scope.subTaskId}`);
-  if (scope.unitId) conditions.push(Prisma.sql`p.responsible_unit_id = ${scope.unitId}`);
-  return Prisma.join(conditions, " AND ");
+  return Prisma.join([Prisma.sql`(p.archived_at IS NULL OR p.archived_at > ${sqlInstant(scope.asOf)})`, ...scopeFilters(scope)], " AND ");
 }
 
 /**
@@ -164,8 +169,7 @@ export interface BlockerKindSummary {
  */
 function openBlockers(scope: BottleneckScope): Prisma.Sql {
   const asOf = sqlInstant(scope.asOf);
-  const wholePilot = !scope.actionId && !scope.subTaskId && !scope.unitId;
-  const projectInScope = wholePilot
+  const projectInScope = scopeFilters(scope).length === 0
     ? Prisma.sql`NOT EXISTS (SELECT 1 FROM project p WHERE p.id = b.project_id AND p.archived_at <= ${asOf})`
     : Prisma.sql`EXISTS (SELECT 1 FROM project p WHERE p.id = b.project_id AND ${projectScope(scope)})`;
   return Prisma.sql`
