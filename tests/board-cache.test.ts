@@ -149,6 +149,45 @@ describe("board cache", () => {
     }
   });
 
+  it("keeps a board through changes to another action's projects, and reads it again after its own", async () => {
+    const here = await makeProject(server.db, { code: "C-06", subTaskCode: "3.1", stage: "RESERVE", gateReady: true });
+    const elsewhere = await makeProject(server.db, { code: "C-07", subTaskCode: "4.1", stage: "RESERVE", gateReady: true });
+    const move = (project: { id: number; version: number }) =>
+      server.gql(
+        `mutation($input: MoveProjectInput!) { moveProject(input: $input) { __typename } }`,
+        { input: { projectId: globalId(project.id), to: "PREPARATION", expectedVersion: project.version } },
+        token,
+      );
+    const first = await server.gql<Board>(BOARD, { actionCode: 3 }, token);
+    expect((await server.gql<Board>(BOARD, { actionCode: 3 }, token)).statements).toBeLessThanOrEqual(2);
+
+    // A move on action 4's board: action 3's is answered from memory, as it was; action 4's shows the move.
+    expect((await move(elsewhere)).data.moveProject.__typename).toBe("MoveProjectSuccess");
+    const kept = await server.gql<Board>(BOARD, { actionCode: 3 }, token);
+    expect(kept.statements).toBeLessThanOrEqual(2);
+    expect(kept.data).toEqual(first.data);
+    expect(cards((await server.gql<Board>(BOARD, { actionCode: 4 }, token)).data!)["C-07"]!.stage).toBe("PREPARATION");
+
+    // A move on action 3's board: read again, with the move.
+    expect((await move(here)).data.moveProject.__typename).toBe("MoveProjectSuccess");
+    const reread = await server.gql<Board>(BOARD, { actionCode: 3 }, token);
+    expect(reread.statements).toBeGreaterThan(2);
+    expect(cards(reread.data!)["C-06"]).toMatchObject({ stage: "PREPARATION", version: here.version + 1 });
+
+    // A query of both boards is kept only while neither changes.
+    const both = `query { three: board(actionCode: 3) { columns { totalCount } } four: board(actionCode: 4) { columns { totalCount } } }`;
+    const reserveOfFour = async () => {
+      const answer = await server.gql<{ four: { columns: { totalCount: number }[] } }>(both, {}, token);
+      return { statements: answer.statements, count: answer.data!.four.columns[0]!.totalCount };
+    };
+    const before = await reserveOfFour();
+    expect((await reserveOfFour()).statements).toBeLessThanOrEqual(2);
+    await makeProject(server.db, { code: "C-08", subTaskCode: "4.2", stage: "RESERVE" });
+    const after = await reserveOfFour();
+    expect(after.statements).toBeGreaterThan(2);
+    expect(after.count).toBe(before.count + 1);
+  });
+
   it("answers a failure to read the record's fingerprint with a masked error that names the request", async () => {
     // The fingerprint is read before the board is executed: an error there is not an execution's.
     await server.db.sql.exec(`ALTER TABLE audit_event RENAME TO audit_event_away`);

@@ -66,7 +66,7 @@ export async function makeProject(db: Database, spec: MakeProject = {}) {
 /**
  * Registers a project written straight into the database with its audit event, as every project of
  * the record has one (the seeds do the same): the caches of boards and of the bottleneck review see
- * changes by the audit chain's head (server/modules/audit/fingerprint.ts).
+ * changes by the audit chain (server/modules/audit/fingerprint.ts).
  */
 export async function recordFixture(db: Database, project: { id: number; code: string; stage: Stage }): Promise<void> {
   await inTransaction(db.prisma, (tx) =>

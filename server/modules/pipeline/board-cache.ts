@@ -1,8 +1,10 @@
 // Caching of board reads. A query that asks only for today's boards (`board` fields without `at`)
-// is answered from memory while the record is unchanged. Before each such query one cheap statement
-// reads the record's fingerprint (audit/fingerprint.ts: the audit chain's head, which every change,
-// whoever makes it and through whichever server process, advances in its own transaction), so a
-// changed board never matches a fingerprint taken before the change. The fingerprint is read before
+// is answered from memory while what those boards show is unchanged. Before each such query one cheap
+// statement reads their fingerprint (audit/fingerprint.ts: the last audit event of their actions'
+// projects or of no one action, such as a change of the traffic-light thresholds; every change,
+// whoever makes it and through whichever server process, appends one in its own transaction), so a
+// changed board never matches a fingerprint taken before the change, and a change to another
+// action's projects does not send this board back to the database. The fingerprint is read before
 // the board is, so an answer is never filed under a newer fingerprint than its data: a board is never
 // stale after a move, an edit or a change of the traffic-light thresholds.
 import { createHash } from "node:crypto";
@@ -18,7 +20,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { markingFailure } from "../../request-id.js";
-import { recordFingerprint } from "../audit/fingerprint.js";
+import { boardsFingerprint } from "../audit/fingerprint.js";
 import type { Context } from "../../context.js";
 import { todayInChina } from "../common/calendar.js";
 
@@ -110,7 +112,7 @@ export function useBoardCache(): Plugin<Context> {
       if (!codes) return;
       const key = cacheKey(args.document, args.operationName, args.variableValues, context.viewer.role);
       // Read outside execution: a failure is marked, so its masked error names this request (request-id.ts).
-      const fingerprint = await markingFailure(context.requestId, recordFingerprint(context.db.sql));
+      const fingerprint = await markingFailure(context.requestId, boardsFingerprint(context.db.sql, codes));
       const cached = entries.get(key);
       if (cached?.fingerprint === fingerprint) {
         // Most recently used last: the oldest entries go first when the cache is full.
