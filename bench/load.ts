@@ -220,40 +220,51 @@ async function startFloor(databaseUrl: string, actionId: number): Promise<{ url:
 
 // ---------- moveProject under contention ----------
 
+type Post = (query: string, variables: object, as?: Record<string, string>) => Promise<{ data?: any; errors?: unknown[] }>;
+
+function poster(url: string, token: string): Post {
+  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+  return async (query, variables, as = headers) => {
+    const response = await fetch(`${url}/graphql`, { method: "POST", headers: as, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { data?: any; errors?: unknown[] };
+  };
+}
+
+/** Moves a project of the playground between 准备 and 开工 (a read of its version, then the move); the outcome's type. */
+async function moveBackAndForth(post: Post, projectId: number): Promise<string | undefined> {
+  const id = globalId("Project", projectId);
+  const read = await post(`query($id: ID!) { node(id: $id) { ... on Project { version stage } } }`, { id });
+  const { version, stage } = read.data.node as { version: number; stage: string };
+  const forward = stage === "PREPARATION";
+  const moved = await post(
+    `mutation($input: MoveProjectInput!) { moveProject(input: $input) { __typename } }`,
+    { input: { projectId: id, to: forward ? "STARTED" : "PREPARATION", expectedVersion: version, ...(forward ? {} : { note: "压力测试：退回" }) } },
+  );
+  return moved.data?.moveProject?.__typename;
+}
+
 /**
  * 50 clients move 100 projects back and forth between 准备 and 开工 (a read of the version, then the
  * move with it) for the run's seconds; concurrent moves of one project get 版本冲突, as in real use.
  */
 async function moveUnderContention(url: string, token: string, auditorToken: string, projectIds: number[]): Promise<Figures> {
-  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  const post = async (query: string, variables: object, as = headers) => {
-    const response = await fetch(`${url}/graphql`, { method: "POST", headers: as, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as { data?: any; errors?: unknown[] };
-  };
+  const post = poster(url, token);
   const counts = { moved: 0, stale: 0, failed: 0 };
   const times: number[] = [];
   const end = Date.now() + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: 50 }, async () => {
       while (Date.now() < end) {
-        const id = globalId("Project", projectIds[Math.floor(Math.random() * projectIds.length)]!);
-        const read = await post(`query($id: ID!) { node(id: $id) { ... on Project { version stage } } }`, { id });
-        const { version, stage } = read.data.node as { version: number; stage: string };
-        const forward = stage === "PREPARATION";
         const started = performance.now();
-        const moved = await post(
-          `mutation($input: MoveProjectInput!) { moveProject(input: $input) { __typename } }`,
-          { input: { projectId: id, to: forward ? "STARTED" : "PREPARATION", expectedVersion: version, ...(forward ? {} : { note: "压力测试：退回" }) } },
-        );
+        const outcome = await moveBackAndForth(post, projectIds[Math.floor(Math.random() * projectIds.length)]!);
         times.push(performance.now() - started);
-        const outcome = moved.data?.moveProject?.__typename;
         if (outcome === "MoveProjectSuccess") counts.moved += 1;
         else if (outcome === "StaleVersionError") counts.stale += 1;
         else counts.failed += 1;
       }
     }),
   );
-  const chain = await post(`{ auditChain { valid length } }`, {}, { ...headers, authorization: `Bearer ${auditorToken}` });
+  const chain = await post(`{ auditChain { valid length } }`, {}, { "content-type": "application/json", authorization: `Bearer ${auditorToken}` });
   return {
     attempts: counts.moved + counts.stale + counts.failed,
     "moves/s": counts.moved / SECONDS,
@@ -264,6 +275,27 @@ async function moveUnderContention(url: string, token: string, auditorToken: str
     "p99 ms": percentile(times, 99),
     "audit chain valid": chain.data.auditChain.valid ? 1 : 0,
   };
+}
+
+/**
+ * Reads of the cached board (50 clients) while one client moves projects, one after another, about
+ * `perSecond` a second: the rest of the province at work while the board is read. Returns the
+ * board's throughput and the moves made a second.
+ */
+async function readsWhileMoving(url: string, token: string, board: Operation, projectIds: number[], perSecond: number): Promise<{ rps: number; moves: number }> {
+  const post = poster(url, token);
+  let done = false;
+  let moves = 0;
+  const writer = (async () => {
+    for (let i = 0; !done; i++) {
+      const next = performance.now() + 1000 / perSecond;
+      if ((await moveBackAndForth(post, projectIds[i % projectIds.length]!)) === "MoveProjectSuccess") moves += 1;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+    }
+  })();
+  const reads = await throughput(url, token, board).finally(() => (done = true));
+  await writer;
+  return { rps: reads.rps, moves: moves / SECONDS };
 }
 
 export async function load(): Promise<Record<string, number>> {
@@ -286,20 +318,23 @@ export async function load(): Promise<Record<string, number>> {
     figures.transitions = counts!.transitions;
     const [action] = await db.sql.query<{ id: number }>(`SELECT id FROM action WHERE code = $1`, [ACTION]);
     const sample = await db.sql.query<{ id: number }>(`SELECT id FROM project ORDER BY random() LIMIT 2000`);
-    // 100 projects in 准备 whose gate into 开工 is complete: the moves' playground.
-    const movers = await db.sql.query<{ id: number }>(`SELECT id FROM project WHERE stage = 'PREPARATION' ORDER BY id LIMIT 100`);
+    // Projects in 准备 whose gate into 开工 is complete, the moves' playground: 100 of other actions than
+    // the board's, and 20 of the board's own, moved while it is read (readsWhileMoving).
+    const movers = await db.sql.query<{ id: number }>(`SELECT id FROM project WHERE stage = 'PREPARATION' AND action_id <> $1 ORDER BY id LIMIT 100`, [action!.id]);
+    const boardMovers = await db.sql.query<{ id: number }>(`SELECT id FROM project WHERE stage = 'PREPARATION' AND action_id = $1 ORDER BY id LIMIT 20`, [action!.id]);
+    const playground = [...movers, ...boardMovers].map((m) => m.id);
     await db.sql.query(
       `INSERT INTO project_gate_item (project_id, requirement_id, done, reference, updated_at)
        SELECT p.id, r.id, true, '压力测试', now() FROM project p CROSS JOIN gate_requirement r
         WHERE p.id = ANY($1) AND r.active AND r."check" = 'MANUAL'
        ON CONFLICT (project_id, requirement_id) DO UPDATE SET done = true, reference = '压力测试'`,
-      [movers.map((m) => m.id)],
+      [playground],
     );
     await db.sql.query(
       `INSERT INTO project_funding (project_id, kind, amount)
        SELECT p.id, 'FISCAL', p.total_investment FROM project p
         WHERE p.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM project_funding f WHERE f.project_id = p.id AND f.removed_at IS NULL)`,
-      [movers.map((m) => m.id)],
+      [playground],
     );
     await db.close();
 
@@ -385,6 +420,14 @@ export async function load(): Promise<Record<string, number>> {
     // Per attempt: the read of the version and the move (landed or 版本冲突).
     figures["moveProject: server CPU ms/attempt"] = (server.cpuMs() - cpuBeforeMoves) / (moves.attempts ?? 1);
     figures["server RSS MB (1 process, after moves)"] = server.rssMb();
+    // The cached board read while 20 moves a second are made elsewhere in the province (on other
+    // actions' boards: this board's cache is kept), then on this board itself (each move sends it
+    // back to the database).
+    for (const [label, ids] of [["other actions'", movers], ["its own action's", boardMovers]] as const) {
+      const { rps, moves: made } = await readsWhileMoving(server.url, token, board, ids.map((m) => m.id), 20);
+      figures[`board: req/s (50 clients) while ${label} projects move`] = rps;
+      figures[`board: moves/s meanwhile on ${label} projects`] = made;
+    }
     await server.stop();
 
     // ---- two processes ----

@@ -134,10 +134,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     signIn,
     createUsers,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.close();
-      await drop();
+      // The test's database goes even when the server or the pool fails to close.
+      try {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await db.close();
+      } finally {
+        await drop();
+      }
     },
   };
 }
