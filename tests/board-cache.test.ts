@@ -188,6 +188,17 @@ describe("board cache", () => {
     expect(after.count).toBe(before.count + 1);
   });
 
+  it("reads a changed board from the database once for readers who ask for it together", async () => {
+    await server.gql<Board>(BOARD, { actionCode: 3 }, token);
+    // As after a move, when every client showing the board reads it again at once.
+    await makeProject(server.db, { code: "C-09", subTaskCode: "3.1", stage: "RESERVE" });
+    const readers = await Promise.all(Array.from({ length: 8 }, () => server.gql<Board>(BOARD, { actionCode: 3 }, token)));
+    for (const reader of readers) expect(cards(reader.data!)["C-09"]).toBeDefined();
+    expect(new Set(readers.map((reader) => JSON.stringify(reader.data))).size).toBe(1);
+    // One read of the board; the others, the session and the fingerprint each.
+    expect(readers.filter((reader) => reader.statements > 2)).toHaveLength(1);
+  });
+
   it("answers a failure to read the record's fingerprint with a masked error that names the request", async () => {
     // The fingerprint is read before the board is executed: an error there is not an execution's.
     await server.db.sql.exec(`ALTER TABLE audit_event RENAME TO audit_event_away`);

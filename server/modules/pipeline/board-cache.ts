@@ -103,8 +103,28 @@ export function useBoardCache(): Plugin<Context> {
     entries.delete(key);
     size -= entry.size;
   };
+  /** Keeps a board's answer (serialised once) under its fingerprint; returns the result to send. */
+  const keep = (key: string, fingerprint: string, result: ExecutionResult | AsyncIterable<unknown>) => {
+    if (Symbol.asyncIterator in result || result.errors?.length) return result;
+    // Serialised once per miss (which has just read the board from the database anyway), and this
+    // reader is sent the same bytes as every later one.
+    const entry = serialisedOnce(result, fingerprint);
+    bodies.set(entry.result, entry.body);
+    remove(key);
+    if (entry.size <= MAX_BYTES) {
+      entries.set(key, entry);
+      size += entry.size;
+      while (entries.size > MAX_ENTRIES || size > MAX_BYTES) remove(entries.keys().next().value!);
+    }
+    return entry.result;
+  };
+  // The reads of boards under way, by key: a reader of a board that is not in memory waits for the
+  // read of it under the same fingerprint, if one is under way, and takes its answer. A change sends
+  // every client showing the board back to it at once (live updates), and each of them would
+  // otherwise read the whole board from the database.
+  const flights = new Map<string, { fingerprint: string; read: Promise<unknown> }>();
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
+    async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const context = args.contextValue;
       // Strangers get UNAUTHENTICATED from the schema itself; only signed-in users are served here.
       if (!context.viewer) return;
@@ -113,6 +133,9 @@ export function useBoardCache(): Plugin<Context> {
       const key = cacheKey(args.document, args.operationName, args.variableValues, context.viewer.role);
       // Read outside execution: a failure is marked, so its masked error names this request (request-id.ts).
       const fingerprint = await markingFailure(context.requestId, boardsFingerprint(context.db.sql, codes));
+      const flight = flights.get(key);
+      // A read that fails, or whose answer is not kept (errors), leaves each waiting reader to read for itself.
+      if (flight?.fingerprint === fingerprint) await flight.read.catch(() => undefined);
       const cached = entries.get(key);
       if (cached?.fingerprint === fingerprint) {
         // Most recently used last: the oldest entries go first when the cache is full.
@@ -121,21 +144,18 @@ export function useBoardCache(): Plugin<Context> {
         setResultAndStopExecution(cached.result);
         return;
       }
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result || result.errors?.length) return;
-          // Serialised once per miss (which has just read the board from the database anyway), and
-          // this reader is sent the same bytes as every later one.
-          const entry = serialisedOnce(result, fingerprint);
-          bodies.set(entry.result, entry.body);
-          setResult(entry.result);
-          remove(key);
-          if (entry.size > MAX_BYTES) return;
-          entries.set(key, entry);
-          size += entry.size;
-          while (entries.size > MAX_ENTRIES || size > MAX_BYTES) remove(entries.keys().next().value!);
-        },
-      };
+      // Registered as execution starts: between this hook's end and then only promise callbacks run,
+      // so no reader of the same fingerprint can look for the flight in between.
+      setExecuteFn((executionArgs) => {
+        const read = Promise.resolve(executeFn(executionArgs)).then((result) => keep(key, fingerprint, result));
+        const own = { fingerprint, read };
+        flights.set(key, own);
+        const land = () => {
+          if (flights.get(key) === own) flights.delete(key);
+        };
+        read.then(land, land);
+        return read;
+      });
     },
     // A result of this cache alone (not one of a batch) is a plain JSON answer: its bytes are sent as
     // they are, with the status and headers that graphql-yoga gave it.
