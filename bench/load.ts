@@ -220,12 +220,13 @@ async function startFloor(databaseUrl: string, actionId: number): Promise<{ url:
 
 // ---------- moveProject under contention ----------
 
-type Post = (query: string, variables: object, as?: Record<string, string>) => Promise<{ data?: any; errors?: unknown[] }>;
+type Post = (query: string, variables: object) => Promise<{ data?: any; errors?: unknown[] }>;
 
+/** GraphQL requests as the user of `token`. */
 function poster(url: string, token: string): Post {
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  return async (query, variables, as = headers) => {
-    const response = await fetch(`${url}/graphql`, { method: "POST", headers: as, body: JSON.stringify({ query, variables }) });
+  return async (query, variables) => {
+    const response = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
     return (await response.json()) as { data?: any; errors?: unknown[] };
   };
 }
@@ -264,7 +265,7 @@ async function moveUnderContention(url: string, token: string, auditorToken: str
       }
     }),
   );
-  const chain = await post(`{ auditChain { valid length } }`, {}, { "content-type": "application/json", authorization: `Bearer ${auditorToken}` });
+  const chain = await poster(url, auditorToken)(`{ auditChain { valid length } }`, {});
   return {
     attempts: counts.moved + counts.stale + counts.failed,
     "moves/s": counts.moved / SECONDS,
