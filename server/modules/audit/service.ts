@@ -103,18 +103,10 @@ export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<C
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text`;
   const head = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   const rows = chainEvents(head, inputs);
-  // Each event's project's action, as audit_append_event stores it (audit/fingerprint.ts).
-  const projectIds = [...new Set(rows.flatMap((row) => (row.projectId === null ? [] : [row.projectId])))];
-  const actionOf = new Map<number, number>();
-  if (projectIds.length > 0) {
-    const projects = await tx.$queryRaw<{ id: number; actionId: number }[]>`SELECT id, action_id AS "actionId" FROM project WHERE id = ANY(${projectIds}::int[])`;
-    for (const project of projects) actionOf.set(project.id, project.actionId);
-  }
   for (let i = 0; i < rows.length; i += 5000) {
     await tx.auditEvent.createMany({
       data: rows.slice(i, i + 5000).map((row) => ({
         ...row,
-        projectActionId: row.projectId === null ? null : (actionOf.get(row.projectId) ?? null),
         before: (row.before ?? Prisma.DbNull) as Prisma.InputJsonValue,
         after: (row.after ?? Prisma.DbNull) as Prisma.InputJsonValue,
       })),
