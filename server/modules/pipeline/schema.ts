@@ -22,6 +22,7 @@ import { changeErrors, publishChange } from "../project/mutations.js";
 import { ProjectConnection, ProjectFilterInput, ProjectNode, toProjectFilter } from "../project/schema.js";
 import { setGateItem } from "../project/service.js";
 import { boardReader, type BoardReader } from "./board.js";
+import { projectsByIds } from "./card-rows.js";
 import { gateStatus, type GateItemStatus } from "./gates.js";
 import { isOverdue, startOfTodayUtc } from "./milestones.js";
 import { completeMilestone, generateMilestones, moveProject, saveGateRequirement } from "./service.js";
@@ -322,9 +323,15 @@ const MoveProjectSuccess = builder
   .objectRef<{ projectId: number; transitionId: number }>("MoveProjectSuccess")
   .implement({
     fields: (t) => ({
+      // Read as the board reads its cards (by hand-written SQL for a card's selection): a board
+      // asks for the moved card's stage and version with every move.
       project: t.prismaField({
         type: "Project",
-        resolve: (query, parent, _args, { prisma }) => prisma.project.findUniqueOrThrow({ ...query, where: { id: parent.projectId } }),
+        resolve: async (query, parent, _args, { db }) => {
+          const [project] = await projectsByIds(db, [parent.projectId], query);
+          if (!project) throw new NotFoundError("项目");
+          return project;
+        },
       }),
       transition: t.prismaField({
         type: "StageTransition",
