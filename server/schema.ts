@@ -1,5 +1,8 @@
 // Imports every module (each registers its types on the builder) and builds the schema.
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { isObjectType, type GraphQLSchema } from "graphql";
 import { builder } from "./builder.js";
+import { getDatamodel } from "./generated/pothos-prisma-types.js";
 import "./modules/common/schema.js";
 import "./modules/auth/schema.js";
 import "./modules/catalog/schema.js";
@@ -11,4 +14,22 @@ import "./modules/bottleneck/schema.js";
 import "./modules/meeting/schema.js";
 import "./modules/supervision/schema.js";
 
-export const schema = builder.toSchema({ sortSchema: true });
+/**
+ * Node ids answered without a promise. The relay plugin's id field awaits its resolver, so every
+ * object with an id (a board's hundred cards, their units) was completed through a promise, and the
+ * board's cards with it. Every Node here is a prismaNode whose id is its model's primary key,
+ * encoded as the relay plugin encodes it (base64 of `Type:key`); a Node that is not fails here, at start.
+ */
+function withSyncNodeIds(schema: GraphQLSchema): GraphQLSchema {
+  const models = getDatamodel().datamodel.models;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || !type.getInterfaces().some((face) => face.name === "Node")) continue;
+    const model = (type.extensions as { pothosPrismaModel?: keyof typeof models }).pothosPrismaModel;
+    const key = model && models[model]?.fields.find((f) => f.isId)?.name;
+    if (!key) throw new Error(`${type.name} is a Node without a model's primary key for its id`);
+    type.getFields().id!.resolve = (row: Record<string, unknown>) => encodeGlobalID(type.name, String(row[key]));
+  }
+  return schema;
+}
+
+export const schema = withSyncNodeIds(builder.toSchema({ sortSchema: true }));
