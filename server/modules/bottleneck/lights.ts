@@ -1,6 +1,7 @@
 // Traffic lights (红黄绿灯): a rule over a project's facts as of an instant. The rule is a plain
 // function; the facts of any number of projects are read in one SQL statement (with the office's
-// thresholds), so a board page or a list costs one statement whatever its length.
+// thresholds), so a list costs one statement whatever its length, and a board's cards none: their
+// facts come with them (card-rows.ts).
 import { Prisma, type LightSetting, type Stage } from "@prisma/client";
 import DataLoader from "dataloader";
 import type { SqlRunner } from "../../db/client.js";
@@ -70,44 +71,85 @@ export function trafficLight(facts: LightFacts, t: LightThresholds): Light {
   return { color, reasons, lagPoints };
 }
 
-/** The facts of the given projects as of asOf, and the office's thresholds, in one statement. */
-export async function lightsOf(sql: SqlRunner, projectIds: readonly number[], asOf: Date): Promise<Map<number, Light>> {
-  if (projectIds.length === 0) return new Map();
+/**
+ * A light's facts as of asOf for the project aliased `p`, with the office's thresholds, as columns
+ * named `${prefix}stage` and so on: lightsOf reads them for any projects, and the board with its
+ * cards (card-rows.ts), so a card's light costs no statement of its own.
+ */
+export function lightFactsColumns(asOf: Date, prefix = ""): Prisma.Sql {
   const range = reportMonthRange(asOf);
   const day = sqlChinaDay(asOf);
-  const rows = await sql.rows<
-    LightThresholds & { id: number; stage: Stage | null; plannedStart: Date | null; planned: string | null; completed: string; overdue: number }
-  >(Prisma.sql`
-    SELECT p.id, st.to_stage::text AS stage, p.planned_start AS "plannedStart",
-           (SELECT ap.planned_investment::text FROM project_annual_plan ap WHERE ap.project_id = p.id AND ap.year = ${range.year}) AS planned,
-           (SELECT coalesce(sum(r.investment_this_month), 0)::text FROM progress_report r
-             WHERE r.project_id = p.id AND r.month >= ${range.from} AND r.month <= ${range.to} AND r.reported_at <= ${sqlInstant(asOf)}) AS completed,
-           (SELECT coalesce(max(${day} - m.planned_date), 0)::int FROM milestone m
-             WHERE m.project_id = p.id AND m.planned_date < ${day} AND (m.actual_date IS NULL OR m.actual_date > ${day})) AS overdue,
-           ls.yellow_points AS "yellowPoints", ls.red_points AS "redPoints", ls.unstarted_months AS "unstartedMonths",
-           ls.yellow_slip_days AS "yellowSlipDays", ls.red_slip_days AS "redSlipDays"
-      FROM project p
-      LEFT JOIN light_setting ls ON ls.id = 1
-      LEFT JOIN LATERAL (
-        SELECT t.to_stage FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(asOf)}
-         ORDER BY t.at DESC, t.id DESC LIMIT 1) st ON true
-     WHERE p.id = ANY(${[...projectIds]}::int[])`);
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      trafficLight(
-        {
-          asOf,
-          stage: row.stage,
-          plannedStart: row.plannedStart,
-          plannedThisYear: row.planned === null ? null : Number(row.planned),
-          completedThisYear: Number(row.completed),
-          maxOverdueDays: row.overdue,
-        },
-        row.yellowPoints === null ? DEFAULT_LIGHT_THRESHOLDS : row,
-      ),
-    ]),
+  const as = (name: string) => Prisma.raw(`"${prefix}${name}"`);
+  const threshold = (column: string, name: string) => Prisma.sql`(SELECT ls.${Prisma.raw(column)} FROM light_setting ls WHERE ls.id = 1) AS ${as(name)}`;
+  return Prisma.sql`
+    (SELECT t.to_stage::text FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(asOf)}
+      ORDER BY t.at DESC, t.id DESC LIMIT 1) AS ${as("stage")},
+    p.planned_start AS ${as("plannedStart")},
+    (SELECT ap.planned_investment::text FROM project_annual_plan ap WHERE ap.project_id = p.id AND ap.year = ${range.year}) AS ${as("planned")},
+    (SELECT coalesce(sum(r.investment_this_month), 0)::text FROM progress_report r
+      WHERE r.project_id = p.id AND r.month >= ${range.from} AND r.month <= ${range.to} AND r.reported_at <= ${sqlInstant(asOf)}) AS ${as("completed")},
+    (SELECT coalesce(max(${day} - m.planned_date), 0)::int FROM milestone m
+      WHERE m.project_id = p.id AND m.planned_date < ${day} AND (m.actual_date IS NULL OR m.actual_date > ${day})) AS ${as("overdue")},
+    ${threshold("yellow_points", "yellowPoints")}, ${threshold("red_points", "redPoints")},
+    ${threshold("unstarted_months", "unstartedMonths")}, ${threshold("yellow_slip_days", "yellowSlipDays")},
+    ${threshold("red_slip_days", "redSlipDays")}`;
+}
+
+const FACT_NAMES = ["stage", "plannedStart", "planned", "completed", "overdue", "yellowPoints", "redPoints", "unstartedMonths", "yellowSlipDays", "redSlipDays"] as const;
+type FactName = (typeof FACT_NAMES)[number];
+
+const columnNames = new Map<string, Record<FactName, string>>();
+
+/** The light of a row whose columns lightFactsColumns named with `prefix`. */
+export function lightOfRow(row: Record<string, unknown>, asOf: Date, prefix = ""): Light {
+  // The column names are built once per prefix: a board reads a hundred rows.
+  let names = columnNames.get(prefix);
+  if (!names) columnNames.set(prefix, (names = Object.fromEntries(FACT_NAMES.map((name) => [name, `${prefix}${name}`])) as Record<FactName, string>));
+  const planned = row[names.planned] as string | null;
+  const thresholds =
+    row[names.yellowPoints] === null
+      ? DEFAULT_LIGHT_THRESHOLDS
+      : {
+          yellowPoints: row[names.yellowPoints] as number,
+          redPoints: row[names.redPoints] as number,
+          unstartedMonths: row[names.unstartedMonths] as number,
+          yellowSlipDays: row[names.yellowSlipDays] as number,
+          redSlipDays: row[names.redSlipDays] as number,
+        };
+  return trafficLight(
+    {
+      asOf,
+      stage: row[names.stage] as Stage | null,
+      plannedStart: row[names.plannedStart] as Date | null,
+      plannedThisYear: planned === null ? null : Number(planned),
+      completedThisYear: Number(row[names.completed]),
+      maxOverdueDays: row[names.overdue] as number,
+    },
+    thresholds,
   );
+}
+
+/** The lights of the given projects as of asOf, in one statement. */
+export async function lightsOf(sql: SqlRunner, projectIds: readonly number[], asOf: Date): Promise<Map<number, Light>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await sql.rows<Record<string, unknown> & { id: number }>(Prisma.sql`
+    SELECT p.id, ${lightFactsColumns(asOf)} FROM project p WHERE p.id = ANY(${[...projectIds]}::int[])`);
+  return new Map(rows.map((row) => [row.id, lightOfRow(row, asOf)]));
+}
+
+/**
+ * Lights read with their projects, as of the instant they were read (the board's cards): the Project's
+ * light field (now) takes one from here, without a statement of its own.
+ */
+const lightsWithRows = new WeakMap<object, Light>();
+
+export function keepLightWithRow(row: object, light: Light): void {
+  lightsWithRows.set(row, light);
+}
+
+/** The light read with `row` (now), if it was read with one. */
+export function lightReadWithRow(row: object): Light | undefined {
+  return lightsWithRows.get(row);
 }
 
 /**

@@ -15,7 +15,7 @@ import { badInput, databaseId } from "../common/input.js";
 import { StageEnum } from "../common/schema.js";
 import { endOfChinaDay, todayInChina, yearElapsedShare } from "../common/calendar.js";
 import { BlockerKindEnum } from "../project/schema.js";
-import { lightLoader, type Light } from "./lights.js";
+import { lightLoader, lightReadWithRow, type Light } from "./lights.js";
 import { recordFingerprint } from "../audit/fingerprint.js";
 import { historyCacheOf, validityAround, type Validity } from "./history-cache.js";
 import { projectsByIds } from "../pipeline/card-rows.js";
@@ -59,9 +59,12 @@ const ProjectLight = builder.objectRef<Light>("ProjectLight").implement({
   }),
 });
 
-/** A project's light as of `asOf` (null: now), batched per request into one statement. */
-function lightOf(context: Context, projectId: number, asOf: Date | null): Promise<Light> {
-  return lightLoader(context, context.db.sql, asOf).load(projectId);
+/**
+ * A project's light as of `asOf` (null: now): read with the project (a board's card), or batched per
+ * request into one statement.
+ */
+function lightOf(context: Context, project: { id: number }, asOf: Date | null): Light | Promise<Light> {
+  return (asOf === null && lightReadWithRow(project)) || lightLoader(context, context.db.sql, asOf).load(project.id);
 }
 
 builder.prismaObjectField("Project", "light", (t) =>
@@ -69,7 +72,7 @@ builder.prismaObjectField("Project", "light", (t) =>
     type: ProjectLight,
     description: "The traffic light from milestone slippage and investment against 序时进度 (now, or as of `asOf`).",
     args: { asOf: t.arg({ type: "DateTime" }) },
-    resolve: (project, args, context) => lightOf(context, project.id, args.asOf ?? null),
+    resolve: (project, args, context) => lightOf(context, project, args.asOf ?? null),
   }),
 );
 

@@ -3,14 +3,15 @@
 // request's time. `cardRows` returns what `project.findMany({ include })` returns for the includes
 // a card asks for (its responsible unit and township, its funding sources, its counts of overdue
 // milestones and open blockers), in two statements for any number of cards on the raw runner (typed
-// as Prisma types them: SqlRunner.rows): the projects with their units and counts, then their
-// funding sources (column lists: db/columns.ts). `cardPlan` says whether a selection is one of
+// as Prisma types them: SqlRunner.rows): the projects with their units and counts (and, for the
+// board, the facts of their traffic lights), then their funding sources (column lists: db/columns.ts). `cardPlan` says whether a selection is one of
 // these; any other goes to Prisma (`projectsByIds` picks). The board's cards and the bottleneck
 // lists' projects are read this way. tests/card-rows.test.ts holds both to the same answer.
 import { Prisma, type Project } from "@prisma/client";
 import { isDeepStrictEqual } from "node:util";
 import type { Database, SqlRunner } from "../../db/client.js";
 import { columnsOf, fieldsOf } from "../../db/columns.js";
+import { keepLightWithRow, lightFactsColumns, lightOfRow } from "../bottleneck/lights.js";
 
 /** What a card's selection asks of the database, when cardRows can answer it. */
 export interface CardPlan {
@@ -20,6 +21,8 @@ export interface CardPlan {
   /** Count milestones not done and planned before this instant (the overdue badge). */
   overdueBefore: Date | null;
   openBlockers: boolean;
+  /** Read each card's traffic light as of this instant with it (lights.ts). */
+  lightsAsOf: Date | null;
 }
 
 const FUNDING_SOURCES = { where: { removedAt: null }, orderBy: { kind: "asc" } };
@@ -28,7 +31,7 @@ const OPEN_BLOCKERS = { where: { resolvedAt: null } };
 /** The plan for a Prisma selection of projects, or null when it asks for anything else. */
 export function cardPlan(selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">): CardPlan | null {
   if (selection.select) return null;
-  const plan: CardPlan = { responsibleUnit: false, township: false, fundingSources: false, overdueBefore: null, openBlockers: false };
+  const plan: CardPlan = { responsibleUnit: false, township: false, fundingSources: false, overdueBefore: null, openBlockers: false, lightsAsOf: null };
   for (const [key, value] of Object.entries(selection.include ?? {})) {
     if (value === undefined || value === false) continue;
     if ((key === "responsibleUnit" || key === "township") && value === true) plan[key] = true;
@@ -65,6 +68,7 @@ export async function cardRows(sql: SqlRunner, ids: number[], plan: CardPlan): P
            ${plan.township ? Prisma.sql`, ${columnsOf("Unit", "tw", "township.")}` : empty}
            ${plan.overdueBefore ? Prisma.sql`, (SELECT count(*)::int FROM milestone m WHERE m.project_id = p.id AND m.actual_date IS NULL AND m.planned_date < ${plan.overdueBefore.toISOString().slice(0, 10)}::date) AS "_count.milestones"` : empty}
            ${plan.openBlockers ? Prisma.sql`, (SELECT count(*)::int FROM blocker b WHERE b.project_id = p.id AND b.resolved_at IS NULL) AS "_count.blockers"` : empty}
+           ${plan.lightsAsOf ? Prisma.sql`, ${lightFactsColumns(plan.lightsAsOf, "light.")}` : empty}
       FROM project p
       ${plan.responsibleUnit ? Prisma.sql`JOIN unit ru ON ru.id = p.responsible_unit_id` : empty}
       ${plan.township ? Prisma.sql`LEFT JOIN unit tw ON tw.id = p.township_id` : empty}
@@ -89,6 +93,7 @@ export async function cardRows(sql: SqlRunner, ids: number[], plan: CardPlan): P
     if (plan.responsibleUnit) project.responsibleUnit = responsibleUnitOf(row);
     if (plan.township) project.township = townshipOf(row);
     if (plan.fundingSources) project.fundingSources = funding.get(row.id as number) ?? [];
+    if (plan.lightsAsOf) keepLightWithRow(project, lightOfRow(row, plan.lightsAsOf, "light."));
     if (plan.overdueBefore || plan.openBlockers) {
       project._count = {
         ...(plan.overdueBefore ? { milestones: row["_count.milestones"] } : {}),
@@ -101,9 +106,15 @@ export async function cardRows(sql: SqlRunner, ids: number[], plan: CardPlan): P
 
 /**
  * The projects of `ids` with a Prisma selection (what a GraphQL query asks of them), in no particular
- * order: by cardRows when the selection is a card's, otherwise by Prisma.
+ * order: by cardRows when the selection is a card's (with their lights as of `lightsAsOf`, when
+ * given), otherwise by Prisma.
  */
-export function projectsByIds(db: Database, ids: number[], selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">): Promise<Project[]> {
+export function projectsByIds(
+  db: Database,
+  ids: number[],
+  selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">,
+  lightsAsOf: Date | null = null,
+): Promise<Project[]> {
   const plan = cardPlan(selection);
-  return plan ? cardRows(db.sql, ids, plan) : db.prisma.project.findMany({ ...selection, where: { id: { in: ids } } });
+  return plan ? cardRows(db.sql, ids, { ...plan, lightsAsOf }) : db.prisma.project.findMany({ ...selection, where: { id: { in: ids } } });
 }
