@@ -175,9 +175,9 @@ describe("board", () => {
     expect(after.data!.board.columns.map((c) => c.totalCount)).toEqual([12, 12, 12, 12, 12]);
     expect(before.statements).toBeGreaterThan(0);
     expect(after.statements).toBe(before.statements);
-    // The pages of all five columns are read together, and so are their cards (relations joined,
-    // traffic lights with them): with the session, the board cache's fingerprint and the grouped
-    // counts, five statements (the actions are reference data, read once).
-    expect(after.statements).toBe(5);
+    // The pages of all five columns are read together, and so are their cards (units, badges and
+    // traffic lights joined, then their funding sources): with the session, the board cache's
+    // fingerprint and the grouped counts, six statements (the actions are reference data, read once).
+    expect(after.statements).toBe(6);
   });
 });

@@ -1,8 +1,8 @@
 // Reading a board: which projects stand in which column, now or at a past instant. A board costs a
 // fixed number of statements whatever its size: one for the column counts and sums, one for the
 // pages of every column asked for together (keyset pagination by code), then the cards of all
-// columns at once with their traffic lights (by hand-written SQL when they ask for what a card
-// shows: card-rows.ts).
+// columns at once with their units, badges, funding sources and traffic lights (by hand-written SQL
+// unless they ask for the project's other relations: card-rows.ts).
 import DataLoader from "dataloader";
 import { Prisma, type Action, type Project, type Stage } from "@prisma/client";
 import type { Database } from "../../db/client.js";
@@ -110,8 +110,7 @@ export function boardReader(db: Database, action: Action, filter: ProjectFilter,
     let loader = cardLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (wanted) => {
-        // With their lights (now), which every board shows: no statement of their own.
-        const rows = await projectsByIds(db, [...wanted], selection, new Date());
+        const rows = await projectsByIds(db, [...wanted], selection);
         const byId = new Map(rows.map((row) => [row.id, row]));
         return wanted.map((id) => byId.get(id) ?? null);
       });

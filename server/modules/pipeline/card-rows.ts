@@ -1,120 +1,141 @@
-// The board's cards by hand-written SQL. Prisma 6 compiles every query in wasm on the main thread
+// A project's card: the project and what its card shows beside its own columns (its responsible
+// unit and township, its active funding sources, its counts of overdue milestones and open blockers,
+// its traffic light). The board reads its cards by hand-written SQL, all of this included, in two
+// statements for any number of cards (`cardRows`, on the raw runner, typed as Prisma types them:
+// SqlRunner.rows): the projects with their units, counts and lights' facts, then their funding
+// sources (column lists: db/columns.ts). Prisma 6 compiles every query in wasm on the main thread
 // and builds its nested results in JavaScript; for a board's hundred cards that was most of a
-// request's time. `cardRows` returns what `project.findMany({ include })` returns for the includes
-// a card asks for (its responsible unit and township, its funding sources, its counts of overdue
-// milestones and open blockers), in two statements for any number of cards on the raw runner (typed
-// as Prisma types them: SqlRunner.rows): the projects with their units and counts (and, for the
-// board, the facts of their traffic lights), then their funding sources (column lists: db/columns.ts). `cardPlan` says whether a selection is one of
-// these; any other goes to Prisma (`projectsByIds` picks). The board's cards and the bottleneck
-// lists' projects are read this way. tests/card-rows.test.ts holds both to the same answer.
-import { Prisma, type Project } from "@prisma/client";
-import { isDeepStrictEqual } from "node:util";
+// request's time.
+// The Project fields of these relations are plain fields, not Pothos relations: they take what was
+// read with the row, and for a project read another way (by Prisma: a project page, a mutation's
+// answer) load it batched per request (`cardRelations`). A Pothos relation costs every row a lookup
+// of how it was loaded, which on a board's hundred cards was a fifth of its CPU.
+// tests/card-rows.test.ts holds both ways to what Prisma's include answers.
+import { Prisma, type Project, type ProjectFunding, type Unit } from "@prisma/client";
+import DataLoader from "dataloader";
+import type { Context } from "../../context.js";
 import type { Database, SqlRunner } from "../../db/client.js";
 import { columnsOf, fieldsOf } from "../../db/columns.js";
 import { keepLightWithRow, lightFactsColumns, lightOfRow } from "../bottleneck/lights.js";
+import { startOfTodayUtc } from "./milestones.js";
 
-/** What a card's selection asks of the database, when cardRows can answer it. */
-export interface CardPlan {
-  responsibleUnit: boolean;
-  township: boolean;
-  fundingSources: boolean;
-  /** Count milestones not done and planned before this instant (the overdue badge). */
-  overdueBefore: Date | null;
-  openBlockers: boolean;
-  /** Read each card's traffic light as of this instant with it (lights.ts). */
-  lightsAsOf: Date | null;
+/** What a card shows beside the project's own columns, when it was read with the project. */
+export interface CardRelations {
+  responsibleUnit?: Unit;
+  township?: Unit | null;
+  fundingSources?: ProjectFunding[];
+  _count?: { milestones: number; blockers: number };
 }
 
-const FUNDING_SOURCES = { where: { removedAt: null }, orderBy: { kind: "asc" } };
-const OPEN_BLOCKERS = { where: { resolvedAt: null } };
+/** The badges' counts of the project aliased `p`: milestones not done and planned before today, open blockers. */
+function countColumns(prefix: string): Prisma.Sql {
+  return Prisma.sql`
+    (SELECT count(*)::int FROM milestone m WHERE m.project_id = p.id AND m.actual_date IS NULL
+        AND m.planned_date < ${startOfTodayUtc().toISOString().slice(0, 10)}::date) AS ${Prisma.raw(`"${prefix}milestones"`)},
+    (SELECT count(*)::int FROM blocker b WHERE b.project_id = p.id AND b.resolved_at IS NULL) AS ${Prisma.raw(`"${prefix}blockers"`)}`;
+}
 
-/** The plan for a Prisma selection of projects, or null when it asks for anything else. */
-export function cardPlan(selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">): CardPlan | null {
-  if (selection.select) return null;
-  const plan: CardPlan = { responsibleUnit: false, township: false, fundingSources: false, overdueBefore: null, openBlockers: false, lightsAsOf: null };
-  for (const [key, value] of Object.entries(selection.include ?? {})) {
-    if (value === undefined || value === false) continue;
-    if ((key === "responsibleUnit" || key === "township") && value === true) plan[key] = true;
-    else if (key === "fundingSources" && isDeepStrictEqual(value, FUNDING_SOURCES)) plan.fundingSources = true;
-    else if (key === "_count" && typeof value === "object" && Object.keys(value).length === 1 && "select" in value) {
-      for (const [relation, count] of Object.entries(value.select as object)) {
-        if (relation === "blockers" && isDeepStrictEqual(count, OPEN_BLOCKERS)) plan.openBlockers = true;
-        else if (relation === "milestones" && isOverdueCount(count)) plan.overdueBefore = count.where.plannedDate.lt;
-        else return null;
-      }
-    } else return null;
+/** The active funding sources of the projects of `ids`, by project, each project's by kind. */
+async function fundingSourcesByProject(sql: SqlRunner, ids: readonly number[]): Promise<Map<number, ProjectFunding[]>> {
+  const sources = await sql.rows<ProjectFunding>(Prisma.sql`
+    SELECT ${columnsOf("ProjectFunding", "f")} FROM project_funding f
+     WHERE f.project_id = ANY(${[...ids]}::int[]) AND f.removed_at IS NULL
+     ORDER BY f.project_id, f.kind`);
+  const byProject = new Map<number, ProjectFunding[]>();
+  for (const source of sources) {
+    const own = byProject.get(source.projectId);
+    if (own) own.push(source);
+    else byProject.set(source.projectId, [source]);
   }
-  return plan;
+  return byProject;
 }
 
-function isOverdueCount(count: unknown): count is { where: { actualDate: null; plannedDate: { lt: Date } } } {
-  const where = (count as { where?: { actualDate?: unknown; plannedDate?: { lt?: unknown } } } | null)?.where;
-  return (
-    isDeepStrictEqual(Object.keys(count as object), ["where"]) &&
-    isDeepStrictEqual(Object.keys(where ?? {}).sort(), ["actualDate", "plannedDate"]) &&
-    where?.actualDate === null &&
-    isDeepStrictEqual(Object.keys(where.plannedDate ?? {}), ["lt"]) &&
-    where.plannedDate?.lt instanceof Date
-  );
-}
-
-/** The projects of `ids` as Prisma would return them with the plan's includes; in no particular order. */
-export async function cardRows(sql: SqlRunner, ids: number[], plan: CardPlan): Promise<Project[]> {
+/**
+ * The projects of `ids` with their cards' relations and their traffic lights as of `lightsAsOf`
+ * (lights.ts keeps each with its row), in no particular order.
+ */
+export async function cardRows(sql: SqlRunner, ids: number[], lightsAsOf: Date): Promise<(Project & CardRelations)[]> {
   if (ids.length === 0) return [];
-  const empty = Prisma.sql``;
-  const rows = await sql.rows<Record<string, unknown>>(Prisma.sql`
-    SELECT ${columnsOf("Project", "p")}
-           ${plan.responsibleUnit ? Prisma.sql`, ${columnsOf("Unit", "ru", "responsibleUnit.")}` : empty}
-           ${plan.township ? Prisma.sql`, ${columnsOf("Unit", "tw", "township.")}` : empty}
-           ${plan.overdueBefore ? Prisma.sql`, (SELECT count(*)::int FROM milestone m WHERE m.project_id = p.id AND m.actual_date IS NULL AND m.planned_date < ${plan.overdueBefore.toISOString().slice(0, 10)}::date) AS "_count.milestones"` : empty}
-           ${plan.openBlockers ? Prisma.sql`, (SELECT count(*)::int FROM blocker b WHERE b.project_id = p.id AND b.resolved_at IS NULL) AS "_count.blockers"` : empty}
-           ${plan.lightsAsOf ? Prisma.sql`, ${lightFactsColumns(plan.lightsAsOf, "light.")}` : empty}
-      FROM project p
-      ${plan.responsibleUnit ? Prisma.sql`JOIN unit ru ON ru.id = p.responsible_unit_id` : empty}
-      ${plan.township ? Prisma.sql`LEFT JOIN unit tw ON tw.id = p.township_id` : empty}
-     WHERE p.id = ANY(${ids}::int[])`);
-  const funding = new Map<number, Record<string, unknown>[]>();
-  if (plan.fundingSources) {
-    const sources = await sql.rows<Record<string, unknown>>(Prisma.sql`
-      SELECT ${columnsOf("ProjectFunding", "f")} FROM project_funding f
-       WHERE f.project_id = ANY(${ids}::int[]) AND f.removed_at IS NULL
-       ORDER BY f.project_id, f.kind`);
-    for (const source of sources) {
-      const own = funding.get(source.projectId as number);
-      if (own) own.push(source);
-      else funding.set(source.projectId as number, [source]);
-    }
-  }
+  const [rows, funding] = await Promise.all([
+    sql.rows<Record<string, unknown>>(Prisma.sql`
+      SELECT ${columnsOf("Project", "p")}, ${columnsOf("Unit", "ru", "responsibleUnit.")}, ${columnsOf("Unit", "tw", "township.")},
+             ${countColumns("_count.")}, ${lightFactsColumns(lightsAsOf, "light.")}
+        FROM project p
+        JOIN unit ru ON ru.id = p.responsible_unit_id
+        LEFT JOIN unit tw ON tw.id = p.township_id
+       WHERE p.id = ANY(${ids}::int[])`),
+    fundingSourcesByProject(sql, ids),
+  ]);
   const projectOf = fieldsOf("Project");
   const responsibleUnitOf = fieldsOf("Unit", "responsibleUnit.");
   const townshipOf = fieldsOf("Unit", "township.");
   return rows.map((row) => {
-    const project = projectOf(row)!;
-    if (plan.responsibleUnit) project.responsibleUnit = responsibleUnitOf(row);
-    if (plan.township) project.township = townshipOf(row);
-    if (plan.fundingSources) project.fundingSources = funding.get(row.id as number) ?? [];
-    if (plan.lightsAsOf) keepLightWithRow(project, lightOfRow(row, plan.lightsAsOf, "light."));
-    if (plan.overdueBefore || plan.openBlockers) {
-      project._count = {
-        ...(plan.overdueBefore ? { milestones: row["_count.milestones"] } : {}),
-        ...(plan.openBlockers ? { blockers: row["_count.blockers"] } : {}),
-      };
-    }
-    return project as unknown as Project;
+    const project = projectOf(row) as unknown as Project & CardRelations;
+    project.responsibleUnit = responsibleUnitOf(row) as unknown as Unit;
+    project.township = townshipOf(row) as unknown as Unit | null;
+    project.fundingSources = funding.get(project.id) ?? [];
+    project._count = { milestones: row["_count.milestones"] as number, blockers: row["_count.blockers"] as number };
+    keepLightWithRow(project, lightOfRow(row, lightsAsOf, "light."));
+    return project;
   });
 }
 
 /**
  * The projects of `ids` with a Prisma selection (what a GraphQL query asks of them), in no particular
- * order: by cardRows when the selection is a card's (with their lights as of `lightsAsOf`, when
- * given), otherwise by Prisma.
+ * order: as cards (cardRows, lights as of now) when it asks for none of the project's other
+ * relations, otherwise by Prisma.
  */
-export function projectsByIds(
-  db: Database,
-  ids: number[],
-  selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">,
-  lightsAsOf: Date | null = null,
-): Promise<Project[]> {
-  const plan = cardPlan(selection);
-  return plan ? cardRows(db.sql, ids, { ...plan, lightsAsOf }) : db.prisma.project.findMany({ ...selection, where: { id: { in: ids } } });
+export function projectsByIds(db: Database, ids: number[], selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">): Promise<Project[]> {
+  const plain = !selection.select && Object.values(selection.include ?? {}).every((value) => value === undefined || value === false);
+  return plain ? cardRows(db.sql, ids, new Date()) : db.prisma.project.findMany({ ...selection, where: { id: { in: ids } } });
 }
+
+// ---------------------------------------------------------------------------------------------
+// The cards' relations of projects read another way, batched per request
+
+interface CardLoaders {
+  units: DataLoader<number, Unit>;
+  fundingSources: DataLoader<number, ProjectFunding[]>;
+  counts: DataLoader<number, { milestones: number; blockers: number }>;
+}
+
+const loaders = new WeakMap<Context, CardLoaders>();
+
+function loadersOf(context: Context): CardLoaders {
+  let found = loaders.get(context);
+  if (!found) {
+    const { sql } = context.db;
+    found = {
+      units: new DataLoader(async (ids) => {
+        const rows = await sql.rows<Unit>(Prisma.sql`SELECT ${columnsOf("Unit", "u")} FROM unit u WHERE u.id = ANY(${[...ids]}::int[])`);
+        const byId = new Map(rows.map((unit) => [unit.id, unit]));
+        return ids.map((id) => byId.get(id) ?? new Error(`no unit ${id}`));
+      }),
+      fundingSources: new DataLoader(async (ids) => {
+        const byProject = await fundingSourcesByProject(sql, ids);
+        return ids.map((id) => byProject.get(id) ?? []);
+      }),
+      counts: new DataLoader(async (ids) => {
+        const rows = await sql.rows<{ id: number; milestones: number; blockers: number }>(Prisma.sql`
+          SELECT p.id, ${countColumns("")} FROM project p WHERE p.id = ANY(${[...ids]}::int[])`);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id) ?? { milestones: 0, blockers: 0 });
+      }),
+    };
+    loaders.set(context, found);
+  }
+  return found;
+}
+
+/** The relations a card shows, from the row when it was read with them, else batched per request. */
+export const cardRelations = {
+  responsibleUnit: (context: Context, project: Project & CardRelations): Unit | Promise<Unit> =>
+    project.responsibleUnit ?? loadersOf(context).units.load(project.responsibleUnitId),
+  township: (context: Context, project: Project & CardRelations): Unit | null | Promise<Unit> =>
+    project.township !== undefined ? project.township : project.townshipId === null ? null : loadersOf(context).units.load(project.townshipId),
+  fundingSources: (context: Context, project: Project & CardRelations): ProjectFunding[] | Promise<ProjectFunding[]> =>
+    project.fundingSources ?? loadersOf(context).fundingSources.load(project.id),
+  /** The overdue milestones' or open blockers' badge. */
+  count: (context: Context, project: Project & CardRelations, badge: "milestones" | "blockers"): number | Promise<number> =>
+    project._count ? project._count[badge] : loadersOf(context).counts.load(project.id).then((counts) => counts[badge]),
+};

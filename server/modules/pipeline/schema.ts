@@ -22,9 +22,9 @@ import { changeErrors, publishChange } from "../project/mutations.js";
 import { ProjectConnection, ProjectFilterInput, ProjectNode, toProjectFilter } from "../project/schema.js";
 import { setGateItem } from "../project/service.js";
 import { boardReader, type BoardReader } from "./board.js";
-import { projectsByIds } from "./card-rows.js";
+import { cardRelations, projectsByIds } from "./card-rows.js";
 import { gateStatus, type GateItemStatus } from "./gates.js";
-import { isOverdue, startOfTodayUtc } from "./milestones.js";
+import { isOverdue } from "./milestones.js";
 import { completeMilestone, generateMilestones, moveProject, saveGateRequirement } from "./service.js";
 
 const TransitionKindEnum = builder.enumType("TransitionKind", {
@@ -197,13 +197,13 @@ export const MilestoneNode = builder.prismaNode("Milestone", {
 builder.prismaObjectFields("Project", (t) => ({
   milestones: t.relation("milestones", { query: { orderBy: [{ plannedDate: "asc" }, { position: "asc" }] } }),
   // Counted in the same statement as the cards (no query per card), for the board's badges.
-  overdueMilestoneCount: t.relationCount("milestones", {
+  overdueMilestoneCount: t.int({
     description: "Milestones past their planned date and not done (the card's overdue badge).",
-    where: () => ({ actualDate: null, plannedDate: { lt: startOfTodayUtc() } }),
+    resolve: (project, _args, context) => cardRelations.count(context, project, "milestones"),
   }),
-  openBlockerCount: t.relationCount("blockers", {
+  openBlockerCount: t.int({
     description: "Blockers raised and not resolved (the card's blocker badge).",
-    where: { resolvedAt: null },
+    resolve: (project, _args, context) => cardRelations.count(context, project, "blockers"),
   }),
 }));
 

@@ -14,6 +14,7 @@ import { actorOf } from "../../context.js";
 import { CONFIGURERS, PROJECT_EDITORS } from "../auth/policy.js";
 import { onlyFor } from "../auth/scopes.js";
 import { changeErrors, publishChange } from "./mutations.js";
+import { cardRelations } from "../pipeline/card-rows.js";
 import { raiseBlocker, resolveBlocker, setArchived, submitProgressReport, updateProject, type ProjectPatch } from "./service.js";
 
 export const FundingKindEnum = builder.enumType("FundingKind", {
@@ -26,7 +27,7 @@ export const FundingKindEnum = builder.enumType("FundingKind", {
   } as const,
 });
 
-builder.prismaObject("ProjectFunding", {
+const FundingSourceObject = builder.prismaObject("ProjectFunding", {
   name: "FundingSource",
   fields: (t) => ({
     kind: t.expose("kind", { type: FundingKindEnum }),
@@ -60,9 +61,9 @@ export const ProjectNode = builder.prismaNode("Project", {
     }),
     action: t.relation("action"),
     subTask: t.relation("subTask"),
-    responsibleUnit: t.relation("responsibleUnit", { description: "责任单位" }),
+    responsibleUnit: t.field({ type: UnitNode, description: "责任单位", resolve: (project, _args, context) => cardRelations.responsibleUnit(context, project) }),
     ownerUnit: t.relation("ownerUnit", { description: "业主单位" }),
-    township: t.relation("township", { nullable: true, description: "所在乡镇（街道）" }),
+    township: t.field({ type: UnitNode, nullable: true, description: "所在乡镇（街道）", resolve: (project, _args, context) => cardRelations.township(context, project) }),
     totalInvestment: t.expose("totalInvestment", { type: "Decimal", description: "总投资（万元）" }),
     completedInvestment: t.expose("completedInvestment", { type: "Decimal", description: "累计完成投资（万元）" }),
     plannedStart: t.expose("plannedStart", { type: "Date", nullable: true }),
@@ -72,7 +73,11 @@ export const ProjectNode = builder.prismaNode("Project", {
     illustrative: t.exposeBoolean("illustrative", {
       description: "Demo data: investment, owners and dates are illustrative, not from the plan.",
     }),
-    fundingSources: t.relation("fundingSources", { query: { where: { removedAt: null }, orderBy: { kind: "asc" } } }),
+    fundingSources: t.field({
+      type: [FundingSourceObject],
+      description: "Active sources, by kind.",
+      resolve: (project, _args, context) => cardRelations.fundingSources(context, project),
+    }),
     annualPlans: t.relation("annualPlans", { query: { orderBy: { year: "asc" } } }),
   }),
 });
