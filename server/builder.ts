@@ -47,7 +47,7 @@ export const builder = new SchemaBuilder<{
   // No type here has a `select` of its own, so every Prisma-backed object is a whole row: a field
   // declares `select` only for the relations it reads, never for scalars (Pothos wraps each field
   // that declares one in a per-row lookup, which on the board's hundred cards cost a fifth of the CPU;
-  // for that reason the relations a card shows are plain fields: pipeline/card-rows.ts).
+  // the relations a card shows are plain fields for that reason: pipeline/card-rows.ts).
   prisma: {
     client: (context) => context.prisma,
     dmmf: getDatamodel(),

@@ -96,7 +96,7 @@ const rowLoaders = new WeakMap<Context, Map<string, DataLoader<number, unknown>>
  * tick: the page lists up to 300 rows and 60 units, and a findUnique per row, though Prisma batches
  * them into one statement, costs the server a query compilation each (most of a report's CPU time
  * once its figures are cached). Projects are read as the board reads its cards (projectsByIds: by
- * hand-written SQL for a card's selection, which is what the lists ask for).
+ * hand-written SQL, with what a card shows; a row's light is the report's, BottleneckItem.light).
  */
 function rowRecord<T>(context: Context, model: "project" | "unit", query: Selection, id: number, list = ""): Promise<T | null> {
   const perRequest = rowLoaders.get(context) ?? new Map<string, DataLoader<number, unknown>>();
@@ -109,7 +109,7 @@ function rowRecord<T>(context: Context, model: "project" | "unit", query: Select
     const selection = query.select ? { ...query, select: { ...query.select, id: true } } : query;
     const findMany = (args: { where: { id: { in: number[] } } }): Promise<{ id: number }[]> =>
       model === "project"
-        ? projectsByIds(context.db, args.where.id.in, selection as Prisma.ProjectFindManyArgs)
+        ? projectsByIds(context.db, args.where.id.in, selection as Prisma.ProjectFindManyArgs, { lightsAsOf: null })
         : context.prisma.unit.findMany({ ...selection, ...args } as Prisma.UnitFindManyArgs);
     loader = new DataLoader<number, unknown>(async (ids) => {
       const byId = new Map((await findMany({ where: { id: { in: [...ids] } } })).map((r) => [r.id, r]));

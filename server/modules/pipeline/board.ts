@@ -110,7 +110,8 @@ export function boardReader(db: Database, action: Action, filter: ProjectFilter,
     let loader = cardLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (wanted) => {
-        const rows = await projectsByIds(db, [...wanted], selection);
+        // With their lights now, which every board shows: no statement of their own.
+        const rows = await projectsByIds(db, [...wanted], selection, { lightsAsOf: new Date() });
         const byId = new Map(rows.map((row) => [row.id, row]));
         return wanted.map((id) => byId.get(id) ?? null);
       });

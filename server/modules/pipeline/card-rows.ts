@@ -3,13 +3,14 @@
 // its traffic light). The board reads its cards by hand-written SQL, all of this included, in two
 // statements for any number of cards (`cardRows`, on the raw runner, typed as Prisma types them:
 // SqlRunner.rows): the projects with their units, counts and lights' facts, then their funding
-// sources (column lists: db/columns.ts). Prisma 6 compiles every query in wasm on the main thread
-// and builds its nested results in JavaScript; for a board's hundred cards that was most of a
-// request's time.
+// sources (column lists: db/columns.ts); the bottleneck lists read theirs the same way, without the
+// lights (theirs are the report's). Prisma 6 compiles every query in wasm on the main thread and
+// builds its nested results in JavaScript; for a board's hundred cards that was most of a request's
+// time.
 // The Project fields of these relations are plain fields, not Pothos relations: they take what was
-// read with the row, and for a project read another way (by Prisma: a project page, a mutation's
-// answer) load it batched per request (`cardRelations`). A Pothos relation costs every row a lookup
-// of how it was loaded, which on a board's hundred cards was a fifth of its CPU.
+// read with the row, and for a project read another way (a project page, a move's answer) load it
+// batched per request (`cardRelations`). A Pothos relation costs every row a lookup of how it was
+// loaded: about a tenth of an uncached board's CPU.
 // tests/card-rows.test.ts holds both ways to what Prisma's include answers.
 import { Prisma, type Project, type ProjectFunding, type Unit } from "@prisma/client";
 import DataLoader from "dataloader";
@@ -51,15 +52,15 @@ async function fundingSourcesByProject(sql: SqlRunner, ids: readonly number[]): 
 }
 
 /**
- * The projects of `ids` with their cards' relations and their traffic lights as of `lightsAsOf`
- * (lights.ts keeps each with its row), in no particular order.
+ * The projects of `ids` with their cards' relations and, given an instant, their traffic lights as
+ * of it (lights.ts keeps each with its row), in no particular order.
  */
-export async function cardRows(sql: SqlRunner, ids: number[], lightsAsOf: Date): Promise<(Project & CardRelations)[]> {
+export async function cardRows(sql: SqlRunner, ids: number[], lightsAsOf: Date | null): Promise<(Project & CardRelations)[]> {
   if (ids.length === 0) return [];
   const [rows, funding] = await Promise.all([
     sql.rows<Record<string, unknown>>(Prisma.sql`
       SELECT ${columnsOf("Project", "p")}, ${columnsOf("Unit", "ru", "responsibleUnit.")}, ${columnsOf("Unit", "tw", "township.")},
-             ${countColumns("_count.")}, ${lightFactsColumns(lightsAsOf, "light.")}
+             ${countColumns("_count.")} ${lightsAsOf ? Prisma.sql`, ${lightFactsColumns(lightsAsOf, "light.")}` : Prisma.empty}
         FROM project p
         JOIN unit ru ON ru.id = p.responsible_unit_id
         LEFT JOIN unit tw ON tw.id = p.township_id
@@ -75,19 +76,26 @@ export async function cardRows(sql: SqlRunner, ids: number[], lightsAsOf: Date):
     project.township = townshipOf(row) as unknown as Unit | null;
     project.fundingSources = funding.get(project.id) ?? [];
     project._count = { milestones: row["_count.milestones"] as number, blockers: row["_count.blockers"] as number };
-    keepLightWithRow(project, lightOfRow(row, lightsAsOf, "light."));
+    if (lightsAsOf) keepLightWithRow(project, lightOfRow(row, lightsAsOf, "light."));
     return project;
   });
 }
 
 /**
  * The projects of `ids` with a Prisma selection (what a GraphQL query asks of them), in no particular
- * order: as cards (cardRows, lights as of now) when it asks for none of the project's other
- * relations, otherwise by Prisma.
+ * order. When it asks for none of the project's other relations: by hand-written SQL, as `cards`
+ * (cardRows: what a board or a list shows) or as the projects alone; otherwise by Prisma.
  */
-export function projectsByIds(db: Database, ids: number[], selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">): Promise<Project[]> {
+export function projectsByIds(
+  db: Database,
+  ids: number[],
+  selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">,
+  cards: { lightsAsOf: Date | null } | null = null,
+): Promise<Project[]> {
   const plain = !selection.select && Object.values(selection.include ?? {}).every((value) => value === undefined || value === false);
-  return plain ? cardRows(db.sql, ids, new Date()) : db.prisma.project.findMany({ ...selection, where: { id: { in: ids } } });
+  if (!plain) return db.prisma.project.findMany({ ...selection, where: { id: { in: ids } } });
+  if (cards) return cardRows(db.sql, ids, cards.lightsAsOf);
+  return ids.length === 0 ? Promise.resolve([]) : db.sql.rows<Project>(Prisma.sql`SELECT ${columnsOf("Project", "p")} FROM project p WHERE p.id = ANY(${ids}::int[])`);
 }
 
 // ---------------------------------------------------------------------------------------------

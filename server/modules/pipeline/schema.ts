@@ -323,8 +323,8 @@ const MoveProjectSuccess = builder
   .objectRef<{ projectId: number; transitionId: number }>("MoveProjectSuccess")
   .implement({
     fields: (t) => ({
-      // Read as the board reads its cards (by hand-written SQL for a card's selection): a board
-      // asks for the moved card's stage and version with every move.
+      // By hand-written SQL unless the project's other relations are asked for: a board asks for
+      // the moved card's stage and version with every move.
       project: t.prismaField({
         type: "Project",
         resolve: async (query, parent, _args, { db }) => {
