@@ -1,6 +1,7 @@
 // npm run bench [-- name…]: runs the benchmarks (all, or those named) and prints their figures
 // (medians, percentiles, ratios). Timings are never asserted by tests; machines are noisy, so
 // compare ratios within one run.
+import { boardCpu } from "./board-cpu.js";
 import { boardDrag } from "./board-drag.js";
 import { load } from "./load.js";
 import { bottlenecks } from "./bottlenecks.js";
@@ -14,6 +15,10 @@ const benches: Record<string, { title: string; run: () => Promise<Record<string,
   load: {
     title: "load at province scale (20,000 projects): throughput, latency, SQL statements, memory; floors and ratios",
     run: load,
+  },
+  "board-cpu": {
+    title: "an uncached board's CPU in process (ms; 20,000 projects, no HTTP, no load generator): the figure to compare builds by",
+    run: boardCpu,
   },
   bottlenecks: {
     title: "bottleneck queries on 20,000 projects (ms, median and p95 of 20 runs, as of now and half a year ago); target under 300",
