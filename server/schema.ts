@@ -18,7 +18,8 @@ import "./modules/supervision/schema.js";
  * Node ids answered without a promise. The relay plugin's id field awaits its resolver, so every
  * object with an id (a board's hundred cards, their units) was completed through a promise, and the
  * board's cards with it. Every Node here is a prismaNode whose id is its model's primary key,
- * encoded as the relay plugin encodes it (base64 of `Type:key`); a Node that is not fails here, at start.
+ * encoded as the relay plugin encodes it (base64 of `Type:key`): a Node without one fails here, at
+ * start, and tests/schema.test.ts holds every id to what the relay plugin answers.
  */
 function withSyncNodeIds(schema: GraphQLSchema): GraphQLSchema {
   const models = getDatamodel().datamodel.models;
