@@ -18,6 +18,7 @@ import type { Context } from "../../context.js";
 import type { Database, SqlRunner } from "../../db/client.js";
 import { columnsOf, fieldsOf } from "../../db/columns.js";
 import { keepLightWithRow, lightFactsColumns, lightOfRow } from "../bottleneck/lights.js";
+import { unitById } from "../catalog/units.js";
 import { startOfTodayUtc } from "./milestones.js";
 
 /** What a card shows beside the project's own columns, when it was read with the project. */
@@ -102,7 +103,6 @@ export function projectsByIds(
 // The cards' relations of projects read another way, batched per request
 
 interface CardLoaders {
-  units: DataLoader<number, Unit>;
   fundingSources: DataLoader<number, ProjectFunding[]>;
   counts: DataLoader<number, { milestones: number; blockers: number }>;
 }
@@ -114,11 +114,6 @@ function loadersOf(context: Context): CardLoaders {
   if (!found) {
     const { sql } = context.db;
     found = {
-      units: new DataLoader(async (ids) => {
-        const rows = await sql.rows<Unit>(Prisma.sql`SELECT ${columnsOf("Unit", "u")} FROM unit u WHERE u.id = ANY(${[...ids]}::int[])`);
-        const byId = new Map(rows.map((unit) => [unit.id, unit]));
-        return ids.map((id) => byId.get(id) ?? new Error(`no unit ${id}`));
-      }),
       fundingSources: new DataLoader(async (ids) => {
         const byProject = await fundingSourcesByProject(sql, ids);
         return ids.map((id) => byProject.get(id) ?? []);
@@ -138,9 +133,9 @@ function loadersOf(context: Context): CardLoaders {
 /** The relations a card shows, from the row when it was read with them, else batched per request. */
 export const cardRelations = {
   responsibleUnit: (context: Context, project: Project & CardRelations): Unit | Promise<Unit> =>
-    project.responsibleUnit ?? loadersOf(context).units.load(project.responsibleUnitId),
+    project.responsibleUnit ?? unitById(context, project.responsibleUnitId),
   township: (context: Context, project: Project & CardRelations): Unit | null | Promise<Unit> =>
-    project.township !== undefined ? project.township : project.townshipId === null ? null : loadersOf(context).units.load(project.townshipId),
+    project.township !== undefined ? project.township : project.townshipId === null ? null : unitById(context, project.townshipId),
   fundingSources: (context: Context, project: Project & CardRelations): ProjectFunding[] | Promise<ProjectFunding[]> =>
     project.fundingSources ?? loadersOf(context).fundingSources.load(project.id),
   /** The overdue milestones' or open blockers' badge. */

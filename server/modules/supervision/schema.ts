@@ -1,5 +1,5 @@
 // 督办单 (supervision notices) and the 红黑榜 (scoring: scheme, exemptions, scoreboards, publication).
-import type { Unit, User } from "@prisma/client";
+import type { User } from "@prisma/client";
 import DataLoader from "dataloader";
 import { GraphQLError } from "graphql";
 import { builder } from "../../builder.js";
@@ -9,6 +9,7 @@ import { CONFIGURERS } from "../auth/policy.js";
 import { UserNode } from "../auth/schema.js";
 import { onlyFor } from "../auth/scopes.js";
 import { UnitNode } from "../catalog/schema.js";
+import { unitById } from "../catalog/units.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../common/errors.js";
 import { databaseId } from "../common/input.js";
 import { ProjectNode } from "../project/schema.js";
@@ -21,14 +22,13 @@ import { NOTICE_READERS, SCORE_READERS } from "./roles.js";
 import type { AppliedExemption, ComponentScore, UnitScore } from "./scoring.js";
 
 
-// Units and users of entries and publications, loaded once per request.
-const loaders = new WeakMap<Context, { units: DataLoader<number, Unit>; users: DataLoader<number, User> }>();
+// Users of publications, loaded once per request (units: catalog/units.ts).
+const loaders = new WeakMap<Context, { users: DataLoader<number, User> }>();
 function loadersOf(context: Context) {
   let found = loaders.get(context);
   if (!found) {
     const byId = <T extends { id: number }>(rows: T[], ids: readonly number[]) => ids.map((id) => rows.find((r) => r.id === id) ?? new Error(`missing ${id}`));
     found = {
-      units: new DataLoader(async (ids) => byId(await context.prisma.unit.findMany({ where: { id: { in: [...ids] } } }), ids)),
       users: new DataLoader(async (ids) => byId(await context.prisma.user.findMany({ where: { id: { in: [...ids] } } }), ids)),
     };
     loaders.set(context, found);
@@ -405,7 +405,7 @@ const ScoreComponentRef = builder.objectRef<ComponentScore>("ScoreComponentScore
 
 const ScoreEntryRef = builder.objectRef<UnitScore>("ScoreEntry").implement({
   fields: (t) => ({
-    unit: t.field({ type: UnitNode, resolve: (e, _args, context) => loadersOf(context).units.load(e.unitId) }),
+    unit: t.field({ type: UnitNode, resolve: (e, _args, context) => unitById(context, e.unitId) }),
     score: t.exposeFloat("score"),
     rank: t.exposeInt("rank"),
     mark: t.field({ type: ListMarkEnum, resolve: (e) => e.mark }),
