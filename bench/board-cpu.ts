@@ -7,15 +7,14 @@
 // of a request (its session included). Measured in a process of its own, started as `npm start`
 // starts the server (production, the start script's node flags).
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../server/db/client.js";
 import { migrate } from "../server/db/migrate.js";
 import { seed } from "../seeds/seed.js";
+import { BENCH_PASSWORD, clientDocument } from "./client-documents.js";
 import { createScratchDatabase } from "./scratch-database.js";
 import { median } from "./stats.js";
 
-const PASSWORD = "bench-password-1";
 const SCALE = Number(process.env.BENCH_SCALE || 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 const PER_ROUND = 300;
@@ -27,7 +26,7 @@ export async function boardCpu(): Promise<Record<string, number>> {
     const db = await openDatabase({ url: scratch.url });
     try {
       await migrate(db.sql);
-      await seed(db, { demo: true, scale: SCALE, demoPassword: PASSWORD });
+      await seed(db, { demo: true, scale: SCALE, demoPassword: BENCH_PASSWORD });
     } finally {
       await db.close();
     }
@@ -44,9 +43,7 @@ export async function boardCpu(): Promise<Record<string, number>> {
 
 /** In the process of its own: the measurement, printed as JSON. */
 async function measure(url: string): Promise<Record<string, number>> {
-  const documents = JSON.parse(readFileSync(new URL("../dist/persisted-operations.json", import.meta.url), "utf8")) as Record<string, string>;
-  const board = Object.values(documents).find((text) => text.startsWith("query Board("));
-  if (!board) throw new Error("dist/persisted-operations.json has no Board query: run `npm run build`");
+  const board = clientDocument("Board");
   // Loaded after NODE_ENV is set (graphql's development checks are decided as it loads).
   const { createGraphQLServer } = await import("../server/yoga.js");
   const { createTokenSigner } = await import("../server/modules/auth/tokens.js");
@@ -60,7 +57,7 @@ async function measure(url: string): Promise<Record<string, number>> {
       const response = await yoga.fetch("http://bench/graphql", { method: "POST", headers, body: JSON.stringify(body) }, { requestId: "bench" });
       return response.text();
     };
-    const login = JSON.parse(await post({ query: `mutation { login(username: "team", password: "${PASSWORD}") { ... on LoginSuccess { token } } }` }));
+    const login = JSON.parse(await post({ query: `mutation { login(username: "team", password: "${BENCH_PASSWORD}") { ... on LoginSuccess { token } } }` }));
     const token = login.data?.login?.token as string | undefined;
     if (!token) throw new Error("cannot sign in as team");
 

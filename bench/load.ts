@@ -8,7 +8,7 @@
 // Floors measured in the same run: `{ __typename }` (the framework) and the same board read by
 // hand-written SQL through pg (the database). Then one server process against two (WORKERS=2, with
 // Redis), with the board cache on and off. Writes bench/results/load-<time>.json.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
@@ -17,11 +17,11 @@ import { openDatabase } from "../server/db/client.js";
 import { migrate } from "../server/db/migrate.js";
 import { seed } from "../seeds/seed.js";
 import { redisAnswers } from "../tests/support/redis.js";
+import { BENCH_PASSWORD, clientDocument } from "./client-documents.js";
 import { createScratchDatabase } from "./scratch-database.js";
 import { startServer, type ServerProcess } from "./server-process.js";
 import { median, percentile } from "./stats.js";
 
-const PASSWORD = "bench-password-1";
 const ACTION = 2;
 const SCALE = Number(process.env.BENCH_SCALE || 20_000);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -39,14 +39,6 @@ interface Figures {
 }
 
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString("base64");
-
-/** A document of the web client's own, by operation (e.g. the board: first 20 cards per column, with counts and sums). */
-function clientDocument(operation: string): string {
-  const documents = JSON.parse(readFileSync(new URL("../dist/persisted-operations.json", import.meta.url), "utf8")) as Record<string, string>;
-  const document = Object.values(documents).find((text) => new RegExp(`^(query|mutation) ${operation}\\(`).test(text));
-  if (!document) throw new Error(`dist/persisted-operations.json has no ${operation} operation: run \`npm run build\``);
-  return document;
-}
 
 const HISTORY = `query History($id: ID!) {
   node(id: $id) { ... on Project { id history(first: 20) { totalCount edges { node { id from to kind at note actor { displayName } } } pageInfo { hasNextPage endCursor } } } }
@@ -144,7 +136,7 @@ async function signIn(url: string, username: string): Promise<string> {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: `mutation { login(username: "${username}", password: "${PASSWORD}") { ... on LoginSuccess { token } } }` }),
+    body: JSON.stringify({ query: `mutation { login(username: "${username}", password: "${BENCH_PASSWORD}") { ... on LoginSuccess { token } } }` }),
   });
   const token = ((await response.json()) as { data?: { login?: { token?: string } } }).data?.login?.token;
   if (!token) throw new Error(`cannot sign in as ${username}`);
@@ -332,7 +324,7 @@ export async function load(): Promise<Record<string, number>> {
     const db = await openDatabase({ url: scratch.url });
     await migrate(db.sql);
     const seeded = performance.now();
-    await seed(db, { demo: true, scale: SCALE, demoPassword: PASSWORD });
+    await seed(db, { demo: true, scale: SCALE, demoPassword: BENCH_PASSWORD });
     figures["seed s"] = (performance.now() - seeded) / 1000;
     const [counts] = await db.sql.query<{ projects: number; transitions: number }>(
       `SELECT (SELECT count(*)::int FROM project) AS projects, (SELECT count(*)::int FROM stage_transition) AS transitions`,
