@@ -4,6 +4,7 @@ import { PothosValidationError } from "@pothos/core";
 import { createYoga, handleStreamOrSingleExecutionResult, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { GraphQLError, type ExecutionResult } from "graphql";
 import type { Context } from "./context.js";
+import { useCompiledQueries } from "./compiled-execution.js";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db/availability.js";
 import type { Database } from "./db/client.js";
 import { statementsSoFar } from "./db/statement-counter.js";
@@ -132,6 +133,8 @@ export function createGraphQLServer(
     plugins: [
       useRequestIdOnErrors(),
       ...hardeningPlugins(persisted),
+      // Before the board cache, which wraps whichever execution is set when it runs.
+      useCompiledQueries(),
       ...(options.boardCache === false ? [] : [useBoardCache()]),
       useResponseHeaders(contexts),
     ],
