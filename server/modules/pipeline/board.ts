@@ -1,13 +1,13 @@
 // Reading a board: which projects stand in which column, now or at a past instant. A board costs a
-// fixed number of statements whatever its size: one for the column counts and sums, one for the
-// pages of every column asked for together (keyset pagination by code), then the cards of all
-// columns at once with their units, badges, funding sources and traffic lights (by hand-written SQL
-// unless they ask for the project's other relations: card-rows.ts).
+// fixed number of statements whatever its size: one for the column counts and sums, and one for the
+// pages of every column asked for together (keyset pagination by code) with their cards: units,
+// badges, funding sources and traffic lights (card-rows.ts), unless the query asks for the project's
+// other relations (then the page's ids, and the cards by Prisma).
 import DataLoader from "dataloader";
 import { Prisma, type Action, type Project, type Stage } from "@prisma/client";
 import type { Database } from "../../db/client.js";
 import { projectWhereSql, type ProjectFilter } from "../project/filter.js";
-import { projectsByIds } from "./card-rows.js";
+import { cardRowsFrom, isPlainSelection, projectsByIds } from "./card-rows.js";
 
 export interface ColumnSummary {
   count: number;
@@ -25,13 +25,11 @@ export interface BoardReader {
   at: Date | null;
   /** Counts and investment sums per column, read once per board. */
   summary(): Promise<Map<Stage, ColumnSummary>>;
-  /** The ids of one page of a column, by code; the pages asked for in one tick share a statement. */
-  page(stage: Stage, request: PageRequest): Promise<number[]>;
   /**
-   * The cards of `ids` with a Prisma selection (what the GraphQL query asks of them), in the order
-   * of `ids`; the columns asking in one tick with the same selection share a statement.
+   * One page of a column, by code: its projects with a Prisma selection (what the GraphQL query asks
+   * of them). The pages asked for in one tick with the same selection share a statement.
    */
-  cards(ids: number[], selection: CardSelection): Promise<Project[]>;
+  page(stage: Stage, request: PageRequest, selection: CardSelection): Promise<Project[]>;
 }
 
 export type CardSelection = Pick<Prisma.ProjectFindManyArgs, "select" | "include">;
@@ -55,6 +53,7 @@ function stageOf(at: Date | null): Prisma.Sql {
 interface PageKey {
   stage: Stage;
   request: PageRequest;
+  selection: CardSelection;
 }
 
 export function boardReader(db: Database, action: Action, filter: ProjectFilter, at: Date | null): BoardReader {
@@ -70,56 +69,65 @@ export function boardReader(db: Database, action: Action, filter: ProjectFilter,
     return new Map(rows.map((r) => [r.stage, { count: r.count, investment: new Prisma.Decimal(r.investment) }]));
   });
 
-  // One statement per direction for all the pages asked for together: a lateral keyset scan per
-  // page over the (action_id, stage, code) index.
-  const pages = new DataLoader<PageKey, number[], string>(
+  /**
+   * The projects of the pages of `batch` (all in one direction), as `p` with every column, beside
+   * `r.index` (the page's place in the batch): a lateral keyset scan per page over the
+   * (action_id, stage, code) index, in the database's collation, as the cursors compare.
+   */
+  const pagesFrom = (batch: (PageKey & { index: number })[], backward: boolean) => Prisma.sql`
+    unnest(${batch.map((k) => k.index)}::int[], ${batch.map((k) => k.stage)}::text[],
+           ${batch.map((k) => k.request.cursor)}::text[], ${batch.map((k) => Math.abs(k.request.take))}::int[])
+      AS r(index, stage, cursor, size)
+    CROSS JOIN LATERAL (
+      SELECT p.* FROM project p
+       WHERE ${where} AND ${stage} = r.stage::"Stage"
+         AND ${backward ? Prisma.sql`(r.cursor IS NULL OR p.code < r.cursor)` : Prisma.sql`p.code > coalesce(r.cursor, '')`}
+       ORDER BY p.code ${backward ? Prisma.sql`DESC` : Prisma.sql`ASC`} LIMIT r.size) p`;
+
+  /** The pages of `batch` (one direction, one selection), each in ascending code order. */
+  const readPages = async (batch: (PageKey & { index: number })[], backward: boolean, selection: CardSelection) => {
+    const found = new Map<number, Project[]>();
+    const add = (index: number, project: Project) => {
+      const page = found.get(index);
+      if (page) page.push(project);
+      else found.set(index, [project]);
+    };
+    if (isPlainSelection(selection)) {
+      // The cards with their lights now, which every board shows: no statement of their own.
+      const rows = await cardRowsFrom<{ index: number }>(db.sql, pagesFrom(batch, backward), Prisma.sql`ORDER BY r.index, p.code`, { index: Prisma.sql`r.index` }, new Date());
+      for (const { card, extra } of rows) add(extra.index, card);
+      return found;
+    }
+    const ids = await db.sql.rows<{ index: number; id: number }>(Prisma.sql`
+      SELECT r.index, p.id FROM ${pagesFrom(batch, backward)} ORDER BY r.index, p.code`);
+    const projects = await projectsByIds(db, [...new Set(ids.map((row) => row.id))], selection);
+    const byId = new Map(projects.map((project) => [project.id, project]));
+    for (const { index, id } of ids) {
+      // A project archived between the page and its card is left out, not shown empty.
+      const project = byId.get(id);
+      if (project) add(index, project);
+    }
+    return found;
+  };
+
+  const pages = new DataLoader<PageKey, Project[], string>(
     async (keys) => {
-      // In the database's collation, as the cursors compare: the page's rows in ascending code order.
-      const found = new Map<number, number[]>();
-      for (const backward of [false, true]) {
-        const batch = keys.map((key, index) => ({ ...key, index })).filter((key) => key.request.take < 0 === backward);
-        if (batch.length === 0) continue;
-        const order = backward ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-        const beyond = backward
-          ? Prisma.sql`(r.cursor IS NULL OR p.code < r.cursor)`
-          : Prisma.sql`p.code > coalesce(r.cursor, '')`;
-        const rows = await db.sql.rows<{ index: number; id: number }>(Prisma.sql`
-          SELECT r.index::int AS index, page.id
-            FROM unnest(${batch.map((k) => k.index)}::int[], ${batch.map((k) => k.stage)}::text[],
-                        ${batch.map((k) => k.request.cursor)}::text[], ${batch.map((k) => Math.abs(k.request.take))}::int[])
-                   AS r(index, stage, cursor, size)
-           CROSS JOIN LATERAL (
-             SELECT p.id, p.code FROM project p
-              WHERE ${where} AND ${stage} = r.stage::"Stage" AND ${beyond}
-              ORDER BY p.code ${order} LIMIT r.size) page
-           ORDER BY r.index, page.code`);
-        for (const row of rows) {
-          const page = found.get(row.index);
-          if (page) page.push(row.id);
-          else found.set(row.index, [row.id]);
-        }
+      // One statement per direction and selection (one, for a board as the web client reads it).
+      const groups = new Map<string, (PageKey & { index: number })[]>();
+      keys.forEach((key, index) => {
+        const group = `${key.request.take < 0}|${JSON.stringify(key.selection)}`;
+        const batch = groups.get(group);
+        if (batch) batch.push({ ...key, index });
+        else groups.set(group, [{ ...key, index }]);
+      });
+      const found = new Map<number, Project[]>();
+      for (const batch of groups.values()) {
+        for (const [index, page] of await readPages(batch, batch[0]!.request.take < 0, batch[0]!.selection)) found.set(index, page);
       }
       return keys.map((_key, index) => found.get(index) ?? []);
     },
-    { cacheKeyFn: (key) => `${key.stage}|${key.request.take}|${key.request.cursor ?? ""}` },
+    { cacheKeyFn: (key) => `${key.stage}|${key.request.take}|${key.request.cursor ?? ""}|${JSON.stringify(key.selection)}` },
   );
 
-  const cardLoaders = new Map<string, DataLoader<number, Project | null>>();
-  const cards = (ids: number[], selection: CardSelection) => {
-    const key = JSON.stringify(selection);
-    let loader = cardLoaders.get(key);
-    if (!loader) {
-      loader = new DataLoader(async (wanted) => {
-        // With their lights now, which every board shows: no statement of their own.
-        const rows = await projectsByIds(db, [...wanted], selection, { lightsAsOf: new Date() });
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return wanted.map((id) => byId.get(id) ?? null);
-      });
-      cardLoaders.set(key, loader);
-    }
-    // A project archived between the page and its card is left out, not shown empty.
-    return Promise.all(ids.map((id) => loader.load(id))).then((rows) => rows.filter((row): row is Project => row !== null));
-  };
-
-  return { action, at, summary, page: (stage, request) => pages.load({ stage, request }), cards };
+  return { action, at, summary, page: (stage, request, selection) => pages.load({ stage, request, selection }) };
 }

@@ -1,10 +1,10 @@
 // A project's card: the project and what its card shows beside its own columns (its responsible
 // unit and township, its active funding sources, its counts of overdue milestones and open blockers,
-// its traffic light). The board reads its cards by hand-written SQL, all of this included, in two
-// statements for any number of cards (`cardRows`, on the raw runner, typed as Prisma types them:
-// SqlRunner.rows): the projects with their units, counts and lights' facts, then their funding
-// sources (column lists: db/columns.ts); the bottleneck lists read theirs the same way, without the
-// lights (theirs are the report's). Prisma 6 compiles every query in wasm on the main thread and
+// its traffic light). The board reads its cards by hand-written SQL, all of this included, in one
+// statement for any number of cards, the statement that finds its pages (`cardRowsFrom`, on the raw
+// runner, typed as Prisma types them: SqlRunner.rows): the projects with their units, counts, funding
+// sources (as JSON) and lights' facts (column lists: db/columns.ts); the bottleneck lists read theirs
+// by id the same way (`cardRows`), without the lights (theirs are the report's). Prisma 6 compiles every query in wasm on the main thread and
 // builds its nested results in JavaScript; for a board's hundred cards that was most of a request's
 // time.
 // The Project fields of these relations are plain fields, not Pothos relations: they take what was
@@ -52,34 +52,75 @@ async function fundingSourcesByProject(sql: SqlRunner, ids: readonly number[]): 
   return byProject;
 }
 
+/** The active funding sources of the project aliased `p`, by kind, as JSON: `[id, kind, amount]` each. */
+type FundingColumn = [number, ProjectFunding["kind"], string][];
+
+function fundingColumn(name: string): Prisma.Sql {
+  return Prisma.sql`
+    (SELECT coalesce(json_agg(json_build_array(f.id, f.kind, f.amount::text) ORDER BY f.kind), '[]'::json)
+       FROM project_funding f WHERE f.project_id = p.id AND f.removed_at IS NULL) AS ${Prisma.raw(`"${name}"`)}`;
+}
+
+/** A card read with something of the statement's own beside it (the page it belongs to). */
+export type CardRow<Extra> = { card: Project & CardRelations; extra: Extra };
+
 /**
- * The projects of `ids` with their cards' relations and, given an instant, their traffic lights as
- * of it (lights.ts keeps each with its row), in no particular order.
+ * The cards of the projects that `from` names `p` (the table, or a subquery giving every column of
+ * the project), `tail` (WHERE, ORDER BY) after the joins, with `extra` (expressions of the statement's
+ * own, by name) beside each card and, given an instant, their traffic lights as of it (lights.ts keeps
+ * each with its row).
  */
-export async function cardRows(sql: SqlRunner, ids: number[], lightsAsOf: Date | null): Promise<(Project & CardRelations)[]> {
-  if (ids.length === 0) return [];
-  const [rows, funding] = await Promise.all([
-    sql.rows<Record<string, unknown>>(Prisma.sql`
-      SELECT ${columnsOf("Project", "p")}, ${columnsOf("Unit", "ru", "responsibleUnit.")}, ${columnsOf("Unit", "tw", "township.")},
-             ${countColumns("_count.")} ${lightsAsOf ? Prisma.sql`, ${lightFactsColumns(lightsAsOf, "light.")}` : Prisma.empty}
-        FROM project p
-        JOIN unit ru ON ru.id = p.responsible_unit_id
-        LEFT JOIN unit tw ON tw.id = p.township_id
-       WHERE p.id = ANY(${ids}::int[])`),
-    fundingSourcesByProject(sql, ids),
-  ]);
+export async function cardRowsFrom<Extra extends Record<string, unknown>>(
+  sql: SqlRunner,
+  from: Prisma.Sql,
+  tail: Prisma.Sql,
+  extra: { [Name in keyof Extra]: Prisma.Sql },
+  lightsAsOf: Date | null,
+): Promise<CardRow<Extra>[]> {
+  const extraNames = Object.keys(extra) as (keyof Extra & string)[];
+  const rows = await sql.rows<Record<string, unknown>>(Prisma.sql`
+    SELECT ${columnsOf("Project", "p")}, ${columnsOf("Unit", "ru", "responsibleUnit.")}, ${columnsOf("Unit", "tw", "township.")},
+           ${countColumns("_count.")}, ${fundingColumn("fundingSources")}
+           ${lightsAsOf ? Prisma.sql`, ${lightFactsColumns(lightsAsOf, "light.")}` : Prisma.empty}
+           ${extraNames.length === 0 ? Prisma.empty : Prisma.join(extraNames.map((name) => Prisma.sql`, ${extra[name]} AS ${Prisma.raw(`"extra.${name}"`)}`), "")}
+      FROM ${from}
+      JOIN unit ru ON ru.id = p.responsible_unit_id
+      LEFT JOIN unit tw ON tw.id = p.township_id
+     ${tail}`);
   const projectOf = fieldsOf("Project");
   const responsibleUnitOf = fieldsOf("Unit", "responsibleUnit.");
   const townshipOf = fieldsOf("Unit", "township.");
+  const extraOf = (row: Record<string, unknown>) => Object.fromEntries(extraNames.map((name) => [name, row[`extra.${name}`]])) as Extra;
   return rows.map((row) => {
-    const project = projectOf(row) as unknown as Project & CardRelations;
-    project.responsibleUnit = responsibleUnitOf(row) as unknown as Unit;
-    project.township = townshipOf(row) as unknown as Unit | null;
-    project.fundingSources = funding.get(project.id) ?? [];
-    project._count = { milestones: row["_count.milestones"] as number, blockers: row["_count.blockers"] as number };
-    if (lightsAsOf) keepLightWithRow(project, lightOfRow(row, lightsAsOf, "light."));
-    return project;
+    const card = projectOf(row) as unknown as Project & CardRelations;
+    card.responsibleUnit = responsibleUnitOf(row) as unknown as Unit;
+    card.township = townshipOf(row) as unknown as Unit | null;
+    card.fundingSources = (row.fundingSources as FundingColumn).map(([id, kind, amount]) => ({
+      id,
+      projectId: card.id,
+      kind,
+      amount: new Prisma.Decimal(amount),
+      removedAt: null,
+    }));
+    card._count = { milestones: row["_count.milestones"] as number, blockers: row["_count.blockers"] as number };
+    if (lightsAsOf) keepLightWithRow(card, lightOfRow(row, lightsAsOf, "light."));
+    return { card, extra: extraOf(row) };
   });
+}
+
+/**
+ * The projects of `ids` with their cards' relations and, given an instant, their traffic lights as
+ * of it, in no particular order.
+ */
+export async function cardRows(sql: SqlRunner, ids: number[], lightsAsOf: Date | null): Promise<(Project & CardRelations)[]> {
+  if (ids.length === 0) return [];
+  const rows = await cardRowsFrom(sql, Prisma.sql`project p`, Prisma.sql`WHERE p.id = ANY(${ids}::int[])`, {}, lightsAsOf);
+  return rows.map((row) => row.card);
+}
+
+/** Whether a Prisma selection of projects asks for none of their relations: their rows are enough. */
+export function isPlainSelection(selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">): boolean {
+  return !selection.select && Object.values(selection.include ?? {}).every((value) => value === undefined || value === false);
 }
 
 /**
@@ -93,8 +134,7 @@ export function projectsByIds(
   selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">,
   cards: { lightsAsOf: Date | null } | null = null,
 ): Promise<Project[]> {
-  const plain = !selection.select && Object.values(selection.include ?? {}).every((value) => value === undefined || value === false);
-  if (!plain) return db.prisma.project.findMany({ ...selection, where: { id: { in: ids } } });
+  if (!isPlainSelection(selection)) return db.prisma.project.findMany({ ...selection, where: { id: { in: ids } } });
   if (cards) return cardRows(db.sql, ids, cards.lightsAsOf);
   return ids.length === 0 ? Promise.resolve([]) : db.sql.rows<Project>(Prisma.sql`SELECT ${columnsOf("Project", "p")} FROM project p WHERE p.id = ANY(${ids}::int[])`);
 }

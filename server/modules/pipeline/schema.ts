@@ -263,10 +263,10 @@ const BoardColumn = builder.objectRef<{ stage: (typeof STAGES)[number]; board: B
         type: "Project",
         cursor: "code",
         description: "The column's cards, by code.",
-        resolve: async (query, { board, stage }) => {
+        resolve: (query, { board, stage }) => {
           // Pothos's page (take, cursor, skip) goes to the board's keyset read; the rest selects the cards.
           const { take, cursor, skip: _skip, ...selection } = query as typeof query & { cursor?: { code: string } };
-          return board.cards(await board.page(stage, { take, cursor: cursor?.code ?? null }), selection);
+          return board.page(stage, { take, cursor: cursor?.code ?? null }, selection);
         },
         totalCount: async ({ board, stage }) => (await board.summary()).get(stage)?.count ?? 0,
       },
