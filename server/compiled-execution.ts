@@ -1,8 +1,9 @@
 // Queries executed by code compiled for their document (graphql-jit) instead of graphql-js's
 // interpreter, which walks the document anew for every object of every answer: on a board's hundred
 // cards, about a quarter of an uncached board's CPU (`npm run bench -- board-cpu`). A document is
-// compiled once, when first executed (yoga hands the same parsed document for the same text), and
-// forgotten with it.
+// compiled once, when first executed (yoga hands the same parsed document for the same text); the
+// last MAX_COMPILED documents executed are kept (the web client has some twenty queries), so that
+// documents sent by the thousand cannot fill the heap with generated code.
 // Not compiled, and executed by graphql-js as before:
 // - mutations and subscriptions: few, and a mutation's fields must run one after another;
 // - a query that selects a relation Pothos loads ahead with its parent (a field with a
@@ -29,7 +30,9 @@ import {
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
-const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+const MAX_COMPILED = 100;
+/** By document, then operation name; in the order last used (the first is forgotten first). */
+const compiled = new Map<DocumentNode, Map<string, CompiledQuery | null>>();
 
 /** Whether the document selects a field whose rows Pothos loads ahead with its parent's. */
 function selectsPlannedRelation(schema: GraphQLSchema, document: DocumentNode): boolean {
@@ -53,7 +56,10 @@ function selectsPlannedRelation(schema: GraphQLSchema, document: DocumentNode): 
 /** The document's operation compiled, or null when it is to be interpreted (see above). */
 export function compiledQuery(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CompiledQuery | null {
   let byOperation = compiled.get(document);
-  if (!byOperation) compiled.set(document, (byOperation = new Map()));
+  if (byOperation) compiled.delete(document);
+  else byOperation = new Map();
+  compiled.set(document, byOperation);
+  if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
   const key = operationName ?? "";
   let found = byOperation.get(key);
   if (found === undefined) {

@@ -97,6 +97,18 @@ describe("compiled queries", () => {
     expect(stranger.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
+  it("are kept for the last hundred documents executed, not for every document ever sent", () => {
+    const first = parse(`{ viewer { id } }`);
+    const kept = compiledQuery(schema, first, undefined);
+    expect(compiledQuery(schema, first, undefined)).toBe(kept);
+    for (let i = 0; i < 99; i++) compiledQuery(schema, parse(`{ n${i}: viewer { id } }`), undefined);
+    expect(compiledQuery(schema, first, undefined)).toBe(kept);
+    for (let i = 0; i < 100; i++) compiledQuery(schema, parse(`{ m${i}: viewer { id } }`), undefined);
+    const again = compiledQuery(schema, first, undefined);
+    expect(again).not.toBeNull();
+    expect(again).not.toBe(kept);
+  });
+
   it("leave mutations and subscriptions to graphql-js", () => {
     for (const text of documents.filter((document) => /^(mutation|subscription) /.test(document))) {
       expect(compiledQuery(schema, parse(text), undefined)).toBeNull();

@@ -4,9 +4,9 @@
 // statement for any number of cards, the statement that finds its pages (`cardRowsFrom`, on the raw
 // runner, typed as Prisma types them: SqlRunner.rows): the projects with their units, counts, funding
 // sources (as text) and lights' facts (column lists: db/columns.ts); the bottleneck lists read theirs
-// by id the same way (`cardRows`), without the lights (theirs are the report's). Prisma 6 compiles every query in wasm on the main thread and
-// builds its nested results in JavaScript; for a board's hundred cards that was most of a request's
-// time.
+// by id the same way (`cardRows`), without the lights (theirs are the report's). Prisma 6 compiles
+// every query in wasm on the main thread and builds its nested results in JavaScript; for a board's
+// hundred cards that was most of a request's time.
 // The Project fields of these relations are plain fields, not Pothos relations: they take what was
 // read with the row, and for a project read another way (a project page, a move's answer) load it
 // batched per request (`cardRelations`). A Pothos relation costs every row a lookup of how it was
