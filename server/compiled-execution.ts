@@ -17,7 +17,6 @@
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import {
   getOperationAST,
-  getVariableValues,
   GraphQLError,
   TypeInfo,
   visit,
@@ -105,10 +104,10 @@ export function useCompiledQueries(): Plugin {
       const query = compiledQuery(args.schema, args.document, args.operationName);
       if (!query) return;
       setExecuteFn(async (run) => {
-        const operation = getOperationAST(run.document, run.operationName)!;
-        const variables = getVariableValues(run.schema, operation.variableDefinitions ?? [], run.variableValues ?? {});
-        if (variables.errors) return executeFn(run);
-        return withGraphQLErrors(await query.query(run.rootValue, run.contextValue, run.variableValues), run.document);
+        const result = await query.query(run.rootValue, run.contextValue, run.variableValues);
+        // No data at all: the variables did not fit, and nothing was executed.
+        if (result.data === undefined) return executeFn(run);
+        return withGraphQLErrors(result, run.document);
       });
     },
   };
