@@ -85,7 +85,9 @@ export function boardReader(db: Database, action: Action, filter: ProjectFilter,
        ORDER BY p.code ${backward ? Prisma.sql`DESC` : Prisma.sql`ASC`} LIMIT r.size) p`;
 
   /** The pages of `batch` (one direction, one selection), each in ascending code order. */
-  const readPages = async (batch: (PageKey & { index: number })[], backward: boolean, selection: CardSelection) => {
+  const readPages = async (batch: (PageKey & { index: number })[]) => {
+    const backward = batch[0]!.request.take < 0;
+    const selection = batch[0]!.selection;
     const found = new Map<number, Project[]>();
     const add = (index: number, project: Project) => {
       const page = found.get(index);
@@ -122,7 +124,7 @@ export function boardReader(db: Database, action: Action, filter: ProjectFilter,
       });
       const found = new Map<number, Project[]>();
       for (const batch of groups.values()) {
-        for (const [index, page] of await readPages(batch, batch[0]!.request.take < 0, batch[0]!.selection)) found.set(index, page);
+        for (const [index, page] of await readPages(batch)) found.set(index, page);
       }
       return keys.map((_key, index) => found.get(index) ?? []);
     },

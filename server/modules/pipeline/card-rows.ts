@@ -37,21 +37,6 @@ function countColumns(prefix: string): Prisma.Sql {
     (SELECT count(*)::int FROM blocker b WHERE b.project_id = p.id AND b.resolved_at IS NULL) AS ${Prisma.raw(`"${prefix}blockers"`)}`;
 }
 
-/** The active funding sources of the projects of `ids`, by project, each project's by kind. */
-async function fundingSourcesByProject(sql: SqlRunner, ids: readonly number[]): Promise<Map<number, ProjectFunding[]>> {
-  const sources = await sql.rows<ProjectFunding>(Prisma.sql`
-    SELECT ${columnsOf("ProjectFunding", "f")} FROM project_funding f
-     WHERE f.project_id = ANY(${[...ids]}::int[]) AND f.removed_at IS NULL
-     ORDER BY f.project_id, f.kind`);
-  const byProject = new Map<number, ProjectFunding[]>();
-  for (const source of sources) {
-    const own = byProject.get(source.projectId);
-    if (own) own.push(source);
-    else byProject.set(source.projectId, [source]);
-  }
-  return byProject;
-}
-
 /**
  * The active funding sources of the project aliased `p` as text, `id:kind:amount` each, comma
  * separated (null when none), in no order: aggregating them as JSON, or in order, cost PostgreSQL
@@ -165,8 +150,10 @@ function loadersOf(context: Context): CardLoaders {
     const { sql } = context.db;
     found = {
       fundingSources: new DataLoader(async (ids) => {
-        const byProject = await fundingSourcesByProject(sql, ids);
-        return ids.map((id) => byProject.get(id) ?? []);
+        const rows = await sql.rows<{ id: number; fundingSources: string | null }>(Prisma.sql`
+          SELECT p.id, ${fundingColumn("fundingSources")} FROM project p WHERE p.id = ANY(${[...ids]}::int[])`);
+        const byId = new Map(rows.map((row) => [row.id, fundingSourcesOf(row.id, row.fundingSources)]));
+        return ids.map((id) => byId.get(id) ?? []);
       }),
       counts: new DataLoader(async (ids) => {
         const rows = await sql.rows<{ id: number; milestones: number; blockers: number }>(Prisma.sql`
