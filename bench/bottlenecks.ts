@@ -65,7 +65,7 @@ export async function bottlenecks(): Promise<Record<string, number>> {
       flow12: (s) => cumulativeFlow(db.sql, s, 12),
       cycleTimes: (s) => cycleTimes(db.sql, s),
       investment: (s) => investmentProgress(db.sql, s),
-      lights200: (s) => lightsOf(db.sql, pageIds, s.asOf),
+      lights200: (s) => lightsOf(db.sql, pageIds, { asOf: s.asOf, present: false }),
     };
     const figures: Record<string, number> = {};
     const instants: [string, Date][] = [

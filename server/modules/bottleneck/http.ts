@@ -73,7 +73,7 @@ async function scopeOf(prisma: PrismaClient, params: URLSearchParams): Promise<B
 async function projectColumns({ prisma, sql }: Database, ids: number[], asOf: Date) {
   const [projects, lights] = await Promise.all([
     prisma.project.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true, responsibleUnit: { select: { name: true } } } }),
-    lightsOf(sql, ids, asOf),
+    lightsOf(sql, ids, { asOf, present: false }),
   ]);
   const byId = new Map(projects.map((p) => [p.id, p]));
   return (id: number) => {

@@ -72,18 +72,34 @@ export function trafficLight(facts: LightFacts, t: LightThresholds): Light {
 }
 
 /**
- * A light's facts as of asOf for the project aliased `p`, with the office's thresholds, as columns
- * named `${prefix}stage` and so on: lightsOf reads them for any projects, and the board with its
- * cards (card-rows.ts), so a card's light costs no statement of its own.
+ * When a light's facts are read: at a past instant, or at the present (`now`), when a project's stage
+ * is its stage column. A move writes the stage and its transition together, but the transition's
+ * instant is taken as the move begins, and may fall a moment after a concurrent read's present; the
+ * stage column is then the one the card shows beside the light. (It also spares a lookup per card.)
  */
-export function lightFactsColumns(asOf: Date, prefix = ""): Prisma.Sql {
+export type LightInstant = { asOf: Date; present: boolean };
+
+/** The present, one instant for a whole read. */
+export function lightsNow(): LightInstant {
+  return { asOf: new Date(), present: true };
+}
+
+/**
+ * A light's facts as of an instant for the project aliased `p`, with the office's thresholds, as
+ * columns named `${prefix}stage` and so on: lightsOf reads them for any projects, and the board with
+ * its cards (card-rows.ts), so a card's light costs no statement of its own.
+ */
+export function lightFactsColumns({ asOf, present }: LightInstant, prefix = ""): Prisma.Sql {
   const range = reportMonthRange(asOf);
   const day = sqlChinaDay(asOf);
   const as = (name: string) => Prisma.raw(`"${prefix}${name}"`);
   const threshold = (column: string, name: string) => Prisma.sql`(SELECT ls.${Prisma.raw(column)} FROM light_setting ls WHERE ls.id = 1) AS ${as(name)}`;
+  const stage = present
+    ? Prisma.sql`p.stage::text`
+    : Prisma.sql`(SELECT t.to_stage::text FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(asOf)}
+                   ORDER BY t.at DESC, t.id DESC LIMIT 1)`;
   return Prisma.sql`
-    (SELECT t.to_stage::text FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(asOf)}
-      ORDER BY t.at DESC, t.id DESC LIMIT 1) AS ${as("stage")},
+    ${stage} AS ${as("stage")},
     p.planned_start AS ${as("plannedStart")},
     (SELECT ap.planned_investment::text FROM project_annual_plan ap WHERE ap.project_id = p.id AND ap.year = ${range.year}) AS ${as("planned")},
     (SELECT coalesce(sum(r.investment_this_month), 0)::text FROM progress_report r
@@ -129,12 +145,12 @@ export function lightOfRow(row: Record<string, unknown>, asOf: Date, prefix = ""
   );
 }
 
-/** The lights of the given projects as of asOf, in one statement. */
-export async function lightsOf(sql: SqlRunner, projectIds: readonly number[], asOf: Date): Promise<Map<number, Light>> {
+/** The lights of the given projects at an instant, in one statement. */
+export async function lightsOf(sql: SqlRunner, projectIds: readonly number[], instant: LightInstant): Promise<Map<number, Light>> {
   if (projectIds.length === 0) return new Map();
   const rows = await sql.rows<Record<string, unknown> & { id: number }>(Prisma.sql`
-    SELECT p.id, ${lightFactsColumns(asOf)} FROM project p WHERE p.id = ANY(${[...projectIds]}::int[])`);
-  return new Map(rows.map((row) => [row.id, lightOfRow(row, asOf)]));
+    SELECT p.id, ${lightFactsColumns(instant)} FROM project p WHERE p.id = ANY(${[...projectIds]}::int[])`);
+  return new Map(rows.map((row) => [row.id, lightOfRow(row, instant.asOf)]));
 }
 
 /**
@@ -165,9 +181,9 @@ export function lightLoader(requestKey: object, sql: SqlRunner, asOf: Date | nul
   const key = asOf ? asOf.toISOString() : "now";
   let loader = perRequest.get(key);
   if (!loader) {
-    const at = asOf ?? new Date();
+    const instant = asOf ? { asOf, present: false } : lightsNow();
     loader = new DataLoader<number, Light>(async (ids) => {
-      const lights = await lightsOf(sql, ids, at);
+      const lights = await lightsOf(sql, ids, instant);
       return ids.map((id) => lights.get(id) ?? { color: "GREEN", reasons: [], lagPoints: null });
     });
     perRequest.set(key, loader);

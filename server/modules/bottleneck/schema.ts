@@ -109,7 +109,7 @@ function rowRecord<T>(context: Context, model: "project" | "unit", query: Select
     const selection = query.select ? { ...query, select: { ...query.select, id: true } } : query;
     const findMany = (args: { where: { id: { in: number[] } } }): Promise<{ id: number }[]> =>
       model === "project"
-        ? projectsByIds(context.db, args.where.id.in, selection as Prisma.ProjectFindManyArgs, { lightsAsOf: null })
+        ? projectsByIds(context.db, args.where.id.in, selection as Prisma.ProjectFindManyArgs, { withLights: false })
         : context.prisma.unit.findMany({ ...selection, ...args } as Prisma.UnitFindManyArgs);
     loader = new DataLoader<number, unknown>(async (ids) => {
       const byId = new Map((await findMany({ where: { id: { in: [...ids] } } })).map((r) => [r.id, r]));

@@ -96,7 +96,7 @@ export function boardReader(db: Database, action: Action, filter: ProjectFilter,
     };
     if (isPlainSelection(selection)) {
       // The cards with their lights now, which every board shows: no statement of their own.
-      const rows = await cardRowsFrom<{ index: number }>(db.sql, pagesFrom(batch, backward), Prisma.sql`ORDER BY r.index, p.code`, { index: Prisma.sql`r.index` }, new Date());
+      const rows = await cardRowsFrom<{ index: number }>(db.sql, pagesFrom(batch, backward), Prisma.sql`ORDER BY r.index, p.code`, { index: Prisma.sql`r.index` }, true);
       for (const { card, extra } of rows) add(extra.index, card);
       return found;
     }

@@ -17,7 +17,7 @@ import DataLoader from "dataloader";
 import type { Context } from "../../context.js";
 import type { Database, SqlRunner } from "../../db/client.js";
 import { columnsOf, fieldsOf } from "../../db/columns.js";
-import { keepLightWithRow, lightFactsColumns, lightOfRow } from "../bottleneck/lights.js";
+import { keepLightWithRow, lightFactsColumns, lightOfRow, lightsNow } from "../bottleneck/lights.js";
 import { unitById } from "../catalog/units.js";
 import { startOfTodayUtc } from "./milestones.js";
 
@@ -68,21 +68,22 @@ export type CardRow<Extra> = { card: Project & CardRelations; extra: Extra };
 /**
  * The cards of the projects that `from` names `p` (the table, or a subquery giving every column of
  * the project), `tail` (WHERE, ORDER BY) after the joins, with `extra` (expressions of the statement's
- * own, by name) beside each card and, given an instant, their traffic lights as of it (lights.ts keeps
- * each with its row).
+ * own, by name) beside each card and, `withLights`, their traffic lights now (lights.ts keeps each
+ * with its row).
  */
 export async function cardRowsFrom<Extra extends Record<string, unknown>>(
   sql: SqlRunner,
   from: Prisma.Sql,
   tail: Prisma.Sql,
   extra: { [Name in keyof Extra]: Prisma.Sql },
-  lightsAsOf: Date | null,
+  withLights: boolean,
 ): Promise<CardRow<Extra>[]> {
+  const lights = withLights ? lightsNow() : null;
   const extraNames = Object.keys(extra) as (keyof Extra & string)[];
   const rows = await sql.rows<Record<string, unknown>>(Prisma.sql`
     SELECT ${columnsOf("Project", "p")}, ${columnsOf("Unit", "ru", "responsibleUnit.")}, ${columnsOf("Unit", "tw", "township.")},
            ${countColumns("_count.")}, ${fundingColumn("fundingSources")}
-           ${lightsAsOf ? Prisma.sql`, ${lightFactsColumns(lightsAsOf, "light.")}` : Prisma.empty}
+           ${lights ? Prisma.sql`, ${lightFactsColumns(lights, "light.")}` : Prisma.empty}
            ${extraNames.length === 0 ? Prisma.empty : Prisma.join(extraNames.map((name) => Prisma.sql`, ${extra[name]} AS ${Prisma.raw(`"extra.${name}"`)}`), "")}
       FROM ${from}
       JOIN unit ru ON ru.id = p.responsible_unit_id
@@ -98,18 +99,15 @@ export async function cardRowsFrom<Extra extends Record<string, unknown>>(
     card.township = townshipOf(row) as unknown as Unit | null;
     card.fundingSources = fundingSourcesOf(card.id, row.fundingSources as string | null);
     card._count = { milestones: row["_count.milestones"] as number, blockers: row["_count.blockers"] as number };
-    if (lightsAsOf) keepLightWithRow(card, lightOfRow(row, lightsAsOf, "light."));
+    if (lights) keepLightWithRow(card, lightOfRow(row, lights.asOf, "light."));
     return { card, extra: extraOf(row) };
   });
 }
 
-/**
- * The projects of `ids` with their cards' relations and, given an instant, their traffic lights as
- * of it, in no particular order.
- */
-export async function cardRows(sql: SqlRunner, ids: number[], lightsAsOf: Date | null): Promise<(Project & CardRelations)[]> {
+/** The projects of `ids` with their cards' relations and, `withLights`, their traffic lights now, in no particular order. */
+export async function cardRows(sql: SqlRunner, ids: number[], withLights: boolean): Promise<(Project & CardRelations)[]> {
   if (ids.length === 0) return [];
-  const rows = await cardRowsFrom(sql, Prisma.sql`project p`, Prisma.sql`WHERE p.id = ANY(${ids}::int[])`, {}, lightsAsOf);
+  const rows = await cardRowsFrom(sql, Prisma.sql`project p`, Prisma.sql`WHERE p.id = ANY(${ids}::int[])`, {}, withLights);
   return rows.map((row) => row.card);
 }
 
@@ -127,10 +125,10 @@ export function projectsByIds(
   db: Database,
   ids: number[],
   selection: Pick<Prisma.ProjectFindManyArgs, "select" | "include">,
-  cards: { lightsAsOf: Date | null } | null = null,
+  cards: { withLights: boolean } | null = null,
 ): Promise<Project[]> {
   if (!isPlainSelection(selection)) return db.prisma.project.findMany({ ...selection, where: { id: { in: ids } } });
-  if (cards) return cardRows(db.sql, ids, cards.lightsAsOf);
+  if (cards) return cardRows(db.sql, ids, cards.withLights);
   return ids.length === 0 ? Promise.resolve([]) : db.sql.rows<Project>(Prisma.sql`SELECT ${columnsOf("Project", "p")} FROM project p WHERE p.id = ANY(${ids}::int[])`);
 }
 
