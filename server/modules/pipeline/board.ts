@@ -1,12 +1,13 @@
 // Reading a board: which projects stand in which column, now or at a past instant. A board costs a
-// fixed number of statements whatever its size: one for the column counts and sums, and one for the
+// fixed number of statements whatever its size: one for the column counts and sums (of every project
+// now: from the changes a trigger keeps, see the migration board_column_sums), and one for the
 // pages of every column asked for together (keyset pagination by code) with their cards: units,
 // badges, funding sources and traffic lights (card-rows.ts), unless the query asks for the project's
 // other relations (then the page's ids, and the cards by Prisma).
 import DataLoader from "dataloader";
 import { Prisma, type Action, type Project, type Stage } from "@prisma/client";
 import type { Database } from "../../db/client.js";
-import { projectWhereSql, type ProjectFilter } from "../project/filter.js";
+import { isUnfiltered, projectWhereSql, type ProjectFilter } from "../project/filter.js";
 import { cardRowsFrom, isPlainSelection, projectsByIds } from "./card-rows.js";
 
 export interface ColumnSummary {
@@ -61,11 +62,20 @@ export function boardReader(db: Database, action: Action, filter: ProjectFilter,
   const stage = stageOf(at);
 
   const summary = memo(async () => {
-    const rows = await db.sql.rows<{ stage: Stage; count: number; investment: string }>(Prisma.sql`
-      SELECT c.stage::text AS stage, count(*)::int AS count, coalesce(sum(c.total_investment), 0)::text AS investment
-        FROM (SELECT ${stage} AS stage, p.total_investment FROM project p WHERE ${where}) c
-       WHERE c.stage IS NOT NULL
-       GROUP BY c.stage`);
+    const rows = await db.sql.rows<{ stage: Stage; count: number; investment: string }>(
+      at === null && isUnfiltered(filter)
+        ? // The columns as they stand, every project: summed from the changes the database keeps
+          // (board_column_delta, a few dozen rows an action) rather than from the action's projects.
+          Prisma.sql`
+          SELECT d.stage::text AS stage, sum(d.count)::int AS count, sum(d.investment)::text AS investment
+            FROM board_column_delta d WHERE d.action_id = ${action.id}
+           GROUP BY d.stage`
+        : Prisma.sql`
+          SELECT c.stage::text AS stage, count(*)::int AS count, coalesce(sum(c.total_investment), 0)::text AS investment
+            FROM (SELECT ${stage} AS stage, p.total_investment FROM project p WHERE ${where}) c
+           WHERE c.stage IS NOT NULL
+           GROUP BY c.stage`,
+    );
     return new Map(rows.map((r) => [r.stage, { count: r.count, investment: new Prisma.Decimal(r.investment) }]));
   });
 
