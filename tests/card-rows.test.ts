@@ -4,7 +4,7 @@
 // database, for every shape of card: with and without township, funding sources kept and removed,
 // milestones overdue, done and ahead, blockers open and resolved, decimals and nulls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { cardRows } from "../server/modules/pipeline/card-rows.js";
 import { startOfTodayUtc } from "../server/modules/pipeline/milestones.js";
 import { makeProject } from "./support/projects.js";
@@ -102,5 +102,40 @@ describe("cards by hand-written SQL", () => {
       fundingSources: [{ kind: "BOND" }, { kind: "FISCAL" }],
       township: { code: "t-linba" },
     });
+  });
+});
+
+describe("instants and dates by hand-written SQL", () => {
+  it("are read as Prisma reads them, whatever the fraction of a second, and outside the usual years", async () => {
+    // Every precision PostgreSQL writes (no fraction to six digits), a leap day, the ends of a day and
+    // of a year, a year before 1000 (left to Date's parser) and one after 9999.
+    const texts = [
+      "2026-11-30 19:14:58",
+      "2026-11-30 19:14:58.8",
+      "2026-11-30 19:14:58.86",
+      "2026-11-30 19:14:58.861",
+      "2026-11-30 19:14:58.8612",
+      "2026-11-30 19:14:58.86129",
+      "2026-11-30 19:14:58.999999",
+      "2024-02-29 00:00:00",
+      "1999-12-31 23:59:59.999",
+      "0099-06-01 12:00:00.5",
+      "12026-01-01 00:00:00",
+      "12026-01-01 00:00:00.25",
+    ];
+    const rows = await server.db.sql.rows<{ text: string; at: Date; day: Date }>(
+      Prisma.sql`SELECT t AS text, t::timestamp AS at, t::timestamp::date AS day FROM unnest(${texts}::text[]) AS t`,
+    );
+    expect(rows.map((row) => row.text)).toEqual(texts);
+    // Prisma reads no timestamp after 9999 (Invalid Date); the hand-written reading does.
+    for (const row of rows.filter((r) => !r.text.startsWith("12026"))) {
+      const reference = await server.db.prisma.$queryRaw<{ at: Date; day: Date }[]>`SELECT ${row.text}::timestamp AS at, ${row.text}::timestamp::date AS day`;
+      expect(row.at.getTime(), row.text).toBe(reference[0]!.at.getTime());
+      expect(row.day.getTime(), row.text).toBe(reference[0]!.day.getTime());
+    }
+    expect(rows[3]!.at.toISOString()).toBe("2026-11-30T19:14:58.861Z");
+    expect(rows[6]!.at.toISOString()).toBe("2026-11-30T19:14:58.999Z");
+    expect(rows[10]!.day.toISOString()).toBe("+012026-01-01T00:00:00.000Z");
+    expect(rows[11]!.at.toISOString()).toBe("+012026-01-01T00:00:00.250Z");
   });
 });
