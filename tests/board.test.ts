@@ -84,6 +84,22 @@ describe("board", () => {
     expect(column(data!, "UNDER_CONSTRUCTION").projects.edges.every((e) => e.node.stage === "UNDER_CONSTRUCTION")).toBe(true);
   });
 
+  it("gives the same counts and sums whether they come with the cards, without cards to carry them, or alone", async () => {
+    const totals = (board: Board) => board.board.columns.map((c) => [c.totalCount, Number(c.totalInvestment).toFixed(2)]);
+    const withCards = totals((await server.gql<Board>(BOARD, { actionCode: 3, first: 10 }, token)).data!);
+    expect(withCards).toEqual([[3, "300.75"], [0, "0.00"], [0, "0.00"], [2, "2000.00"], [1, "1000.00"]]);
+    // Every page past its column's end: no card comes back to carry the sums.
+    const pastTheEnd = await server.gql<Board>(BOARD, { actionCode: 3, first: 10, after: Buffer.from("GPC:S:ZZZ").toString("base64") }, token);
+    expect(pastTheEnd.errors).toBeUndefined();
+    expect(pastTheEnd.data!.board.columns.every((c) => c.projects.edges.length === 0)).toBe(true);
+    expect(totals(pastTheEnd.data!)).toEqual(withCards);
+    // The counts alone, and the same filtered to nothing and past.
+    const alone = await server.gql(`query { board(actionCode: 3) { columns { totalCount totalInvestment } } }`, {}, token);
+    expect(alone.data.board.columns.map((c: { totalCount: number; totalInvestment: string }) => [c.totalCount, Number(c.totalInvestment).toFixed(2)])).toEqual(withCards);
+    const none = await server.gql<Board>(BOARD, { actionCode: 3, first: 10, filter: { search: "没有这个项目" } }, token);
+    expect(totals(none.data!)).toEqual([[0, "0.00"], [0, "0.00"], [0, "0.00"], [0, "0.00"], [0, "0.00"]]);
+  });
+
   it("pages through a column with cursors, without gaps or repeats", async () => {
     const seen: string[] = [];
     let after: string | null = null;
@@ -220,8 +236,8 @@ describe("board", () => {
     expect(before.statements).toBeGreaterThan(0);
     expect(after.statements).toBe(before.statements);
     // The pages of all five columns are read together with their cards (units, badges, funding
-    // sources and traffic lights): with the session, the board cache's fingerprint and the grouped
-    // counts, four statements (the actions are reference data, read once).
-    expect(after.statements).toBe(4);
+    // sources and traffic lights) and the columns' counts and sums: with the session and the board
+    // cache's fingerprint, three statements (the actions are reference data, read once).
+    expect(after.statements).toBe(3);
   });
 });
