@@ -8,7 +8,7 @@ import type { Prisma, Role } from "@prisma/client";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
 import { hasRole } from "./modules/auth/policy.js";
-import { decodeNodeId } from "./modules/common/input.js";
+import { decodeNodeId, encodeNodeId } from "./modules/common/input.js";
 import type PrismaTypes from "./generated/pothos-prisma-types.js";
 import { getDatamodel } from "./generated/pothos-prisma-types.js";
 
@@ -59,6 +59,7 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    encodeGlobalID: encodeNodeId,
     // An ID naming no object type is refused before the relay plugin looks the type up.
     decodeGlobalID: (globalID: string): { typename: string; id: string } =>
       decodeNodeId(globalID, (typename) => builder.configStore.hasConfig(typename) && builder.configStore.getTypeConfig(typename).kind === "Object"),

