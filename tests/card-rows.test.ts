@@ -64,7 +64,9 @@ afterAll(() => server?.close());
 /** The cards read by hand-written SQL, and the same projects by Prisma with the card's include. */
 async function bothWays() {
   const byPrisma = await server.db.prisma.project.findMany({ ...cardSelection(), where: { id: { in: ids } }, orderBy: { id: "asc" } });
-  const bySql = (await cardRows(server.db.sql, ids, true)).sort((a, b) => a.id - b.id);
+  // With the lights read beside them, as on the board: each kept on its row under a symbol, which
+  // Prisma's rows do not have (tests/bottlenecks.test.ts checks the lights), so compared without it.
+  const bySql = (await cardRows(server.db.sql, ids, true)).sort((a, b) => a.id - b.id).map((card) => Object.fromEntries(Object.entries(card)) as typeof card);
   return { byPrisma, bySql };
 }
 
