@@ -1,5 +1,5 @@
 // Imports every module (each registers its types on the builder) and builds the schema.
-import { isObjectType, type GraphQLSchema } from "graphql";
+import { defaultFieldResolver, isObjectType, type GraphQLSchema } from "graphql";
 import { builder } from "./builder.js";
 import { getDatamodel } from "./generated/pothos-prisma-types.js";
 import { encodeNodeId } from "./modules/common/input.js";
@@ -33,4 +33,20 @@ function withSyncNodeIds(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-export const schema = withSyncNodeIds(builder.toSchema({ sortSchema: true }));
+/**
+ * Fields that read their parent's property of the same name (Pothos's `expose`, which sets graphql's
+ * defaultFieldResolver when no plugin wraps it) left without a resolver, as graphql-js then reads
+ * them the same way: compiled queries (compiled-execution.ts) read such a field inline instead of
+ * calling a resolver for it, and a board's hundred cards have some twenty of them each.
+ */
+function withInlineDefaultFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.resolve === defaultFieldResolver) field.resolve = undefined;
+    }
+  }
+  return schema;
+}
+
+export const schema = withInlineDefaultFields(withSyncNodeIds(builder.toSchema({ sortSchema: true })));
