@@ -34,13 +34,13 @@ export function projectWhere(filter: ProjectFilter, at?: Date): Prisma.ProjectWh
   return where;
 }
 
-/** The same filter as an SQL condition on `project p` (a past instant `at` as for projectWhere). */
 /** Whether the filter keeps every project (of its action, if it names one). */
 export function isUnfiltered(filter: ProjectFilter): boolean {
   const { actionCode: _action, search, ...others } = filter;
   return !search?.trim() && Object.values(others).every((value) => value === undefined);
 }
 
+/** The same filter as an SQL condition on `project p` (a past instant `at` as for projectWhere). */
 export function projectWhereSql(filter: ProjectFilter, at?: Date): Prisma.Sql {
   const conditions = [at ? Prisma.sql`(p.archived_at IS NULL OR p.archived_at > ${at.toISOString()}::timestamp)` : Prisma.sql`p.archived_at IS NULL`];
   if (filter.actionCode !== undefined) conditions.push(Prisma.sql`p.action_id = (SELECT a.id FROM action a WHERE a.code = ${filter.actionCode})`);
