@@ -93,7 +93,6 @@ export function lightFactsColumns({ asOf, present }: LightInstant, prefix = ""):
   const range = reportMonthRange(asOf);
   const day = sqlChinaDay(asOf);
   const as = (name: string) => Prisma.raw(`"${prefix}${name}"`);
-  const threshold = (column: string, name: string) => Prisma.sql`(SELECT ls.${Prisma.raw(column)} FROM light_setting ls WHERE ls.id = 1) AS ${as(name)}`;
   const stage = present
     ? Prisma.sql`p.stage::text`
     : Prisma.sql`(SELECT t.to_stage::text FROM stage_transition t WHERE t.project_id = p.id AND t.at <= ${sqlInstant(asOf)}
@@ -106,15 +105,28 @@ export function lightFactsColumns({ asOf, present }: LightInstant, prefix = ""):
       WHERE r.project_id = p.id AND r.month >= ${range.from} AND r.month <= ${range.to} AND r.reported_at <= ${sqlInstant(asOf)}) AS ${as("completed")},
     (SELECT coalesce(max(${day} - m.planned_date), 0)::int FROM milestone m
       WHERE m.project_id = p.id AND m.planned_date < ${day} AND (m.actual_date IS NULL OR m.actual_date > ${day})) AS ${as("overdue")},
-    ${threshold("yellow_points", "yellowPoints")}, ${threshold("red_points", "redPoints")},
-    ${threshold("unstarted_months", "unstartedMonths")}, ${threshold("yellow_slip_days", "yellowSlipDays")},
-    ${threshold("red_slip_days", "redSlipDays")}`;
+    (SELECT concat_ws(',', ls.yellow_points, ls.red_points, ls.unstarted_months, ls.yellow_slip_days, ls.red_slip_days)
+       FROM light_setting ls WHERE ls.id = 1) AS ${as("thresholds")}`;
 }
 
-const FACT_NAMES = ["stage", "plannedStart", "planned", "completed", "overdue", "yellowPoints", "redPoints", "unstartedMonths", "yellowSlipDays", "redSlipDays"] as const;
+const FACT_NAMES = ["stage", "plannedStart", "planned", "completed", "overdue", "thresholds"] as const;
 type FactName = (typeof FACT_NAMES)[number];
 
 const columnNames = new Map<string, Record<FactName, string>>();
+
+/**
+ * The office's thresholds as lightFactsColumns reads them: one text column, the same on every row of
+ * a statement (one column rather than five a card), parsed once while it stays the same.
+ */
+let lastThresholds: { text: string | null; thresholds: LightThresholds } = { text: null, thresholds: DEFAULT_LIGHT_THRESHOLDS };
+function thresholdsOf(text: string | null): LightThresholds {
+  if (text === null) return DEFAULT_LIGHT_THRESHOLDS;
+  if (text !== lastThresholds.text) {
+    const [yellowPoints, redPoints, unstartedMonths, yellowSlipDays, redSlipDays] = text.split(",").map(Number) as [number, number, number, number, number];
+    lastThresholds = { text, thresholds: { yellowPoints, redPoints, unstartedMonths, yellowSlipDays, redSlipDays } };
+  }
+  return lastThresholds.thresholds;
+}
 
 /** The light of a row whose columns lightFactsColumns named with `prefix`. */
 export function lightOfRow(row: Record<string, unknown>, asOf: Date, prefix = ""): Light {
@@ -122,16 +134,7 @@ export function lightOfRow(row: Record<string, unknown>, asOf: Date, prefix = ""
   let names = columnNames.get(prefix);
   if (!names) columnNames.set(prefix, (names = Object.fromEntries(FACT_NAMES.map((name) => [name, `${prefix}${name}`])) as Record<FactName, string>));
   const planned = row[names.planned] as string | null;
-  const thresholds =
-    row[names.yellowPoints] === null
-      ? DEFAULT_LIGHT_THRESHOLDS
-      : {
-          yellowPoints: row[names.yellowPoints] as number,
-          redPoints: row[names.redPoints] as number,
-          unstartedMonths: row[names.unstartedMonths] as number,
-          yellowSlipDays: row[names.yellowSlipDays] as number,
-          redSlipDays: row[names.redSlipDays] as number,
-        };
+  const thresholds = thresholdsOf(row[names.thresholds] as string | null);
   return trafficLight(
     {
       asOf,
