@@ -116,24 +116,28 @@ export function boardReader(db: Database, action: Action, filter: ProjectFilter,
       if (page) page.push(project);
       else found.set(index, [project]);
     };
+    // The first row carries the sums when they were asked for (every row has them).
+    let carrier: { sums?: string | null } | undefined;
     if (isPlainSelection(selection)) {
       // The cards with their lights now, which every board shows: no statement of their own.
       const extra = { index: Prisma.sql`r.index`, ...(withSums ? { sums: sumsColumn } : {}) };
       const rows = await cardRowsFrom<{ index: number; sums?: string | null }>(db.sql, pagesFrom(batch, backward), Prisma.sql`ORDER BY r.index, p.code`, extra, true);
       for (const { card, extra } of rows) add(extra.index, card);
-      return { found, sums: withSums && rows.length > 0 ? sumsFromColumn(rows[0]!.extra.sums ?? null) : undefined };
+      carrier = rows[0]?.extra;
+    } else {
+      const ids = await db.sql.rows<{ index: number; id: number; sums?: string | null }>(Prisma.sql`
+        SELECT r.index, p.id ${withSums ? Prisma.sql`, ${sumsColumn} AS sums` : Prisma.empty}
+          FROM ${pagesFrom(batch, backward)} ORDER BY r.index, p.code`);
+      const projects = await projectsByIds(db, [...new Set(ids.map((row) => row.id))], selection);
+      const byId = new Map(projects.map((project) => [project.id, project]));
+      for (const { index, id } of ids) {
+        // A project archived between the page and its card is left out, not shown empty.
+        const project = byId.get(id);
+        if (project) add(index, project);
+      }
+      carrier = ids[0];
     }
-    const ids = await db.sql.rows<{ index: number; id: number; sums?: string | null }>(Prisma.sql`
-      SELECT r.index, p.id ${withSums ? Prisma.sql`, ${sumsColumn} AS sums` : Prisma.empty}
-        FROM ${pagesFrom(batch, backward)} ORDER BY r.index, p.code`);
-    const projects = await projectsByIds(db, [...new Set(ids.map((row) => row.id))], selection);
-    const byId = new Map(projects.map((project) => [project.id, project]));
-    for (const { index, id } of ids) {
-      // A project archived between the page and its card is left out, not shown empty.
-      const project = byId.get(id);
-      if (project) add(index, project);
-    }
-    return { found, sums: withSums && ids.length > 0 ? sumsFromColumn(ids[0]!.sums ?? null) : undefined };
+    return { found, sums: withSums && carrier ? sumsFromColumn(carrier.sums ?? null) : undefined };
   };
 
   const reads = new DataLoader<BoardRead, Project[] | Map<Stage, ColumnSummary>, string>(
