@@ -9,6 +9,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db/availa
 import type { Database } from "./db/client.js";
 import { statementsSoFar } from "./db/statement-counter.js";
 import { hardeningPlugins, LIMITS, type PersistedOperationsOptions } from "./hardening.js";
+import { useUtf8JsonAnswers } from "./json-answer.js";
 import { log } from "./log.js";
 import { resolveSession, tokenFromHeaders } from "./modules/auth/service.js";
 import { useBoardCache } from "./modules/pipeline/board-cache.js";
@@ -130,12 +131,18 @@ export function createGraphQLServer(
       },
     },
     batching: { limit: LIMITS.maxBatch },
+    // app.ts refuses a body over LIMITS.maxBodyBytes, or without a Content-Length, before reading it
+    // (and node reads no more than that length); yoga's own limit would pass every body through a
+    // stream pipeline of its own again, whose end creates an AbortError (with its stack): about 2% of
+    // an uncached board's CPU.
+    maxRequestBodySize: false,
     plugins: [
       useRequestIdOnErrors(),
       ...hardeningPlugins(persisted),
       // Before the board cache, which wraps whichever execution is set when it runs.
       useCompiledQueries(),
       ...(options.boardCache === false ? [] : [useBoardCache()]),
+      useUtf8JsonAnswers(),
       useResponseHeaders(contexts),
     ],
   });

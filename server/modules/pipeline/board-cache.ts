@@ -23,11 +23,11 @@ import { markingFailure } from "../../request-id.js";
 import { boardsFingerprint } from "../audit/fingerprint.js";
 import type { Context } from "../../context.js";
 import { todayInChina } from "../common/calendar.js";
+import { jsonUtf8, withUtf8Json } from "../../json-answer.js";
 
-// Bounded by the size of the answers kept, not only their number: a board answer is about 80 KB of
-// JSON at province scale, kept as text (two bytes a character, since it holds Chinese) and as UTF-8,
-// so 500 of them (as many roles × actions × filters) would have held over 100 MB. About 70 such
-// boards fit in this budget.
+// Bounded by the size of the answers kept, not only their number: a board answer is about 85 KB of
+// UTF-8 at province scale, so 500 of them (as many roles × actions × filters) would hold over 40 MB.
+// About 190 such boards fit in this budget.
 const MAX_ENTRIES = 500;
 const MAX_BYTES = 16 * 1024 * 1024;
 
@@ -72,36 +72,26 @@ function cacheKey(document: DocumentNode, operationName: string | null | undefin
 
 interface Entry {
   fingerprint: string;
+  /** The result, serialised once: its answer's body is `body` for every reader. */
   result: ExecutionResult;
   /** The answer's body as sent: its JSON in UTF-8. */
-  body: Uint8Array<ArrayBuffer>;
-  size: number;
+  body: Buffer;
 }
 
-/**
- * The result with its JSON made once and kept, as text and as UTF-8: graphql-yoga serialises a
- * result with its own `stringify` when it has one, so a cached answer is not serialised again for
- * every reader; and the response is then given the UTF-8 bytes (`onResponse` below), so they are not
- * encoded again either (writing an 80 KB string to the socket encoded it each time: some 40% of a
- * cached read's CPU).
- */
+/** The result with its JSON made once and kept as UTF-8 (json-answer.ts), not again for each reader. */
 function serialisedOnce(result: ExecutionResult, fingerprint: string): Entry {
-  const text = JSON.stringify(result);
-  const body = new TextEncoder().encode(text);
-  return { fingerprint, result: { ...result, stringify: () => text } as ExecutionResult, body, size: text.length * 2 + body.length };
+  const body = jsonUtf8(result);
+  return { fingerprint, result: withUtf8Json(result, () => body), body };
 }
 
 export function useBoardCache(): Plugin<Context> {
   const entries = new Map<string, Entry>();
   let size = 0;
-  // A cached result's body, by result; then by request, from the result's processing to its response.
-  const bodies = new WeakMap<ExecutionResult, Uint8Array<ArrayBuffer>>();
-  const responses = new WeakMap<Request, Uint8Array<ArrayBuffer>>();
   const remove = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
     entries.delete(key);
-    size -= entry.size;
+    size -= entry.body.length;
   };
   /** Keeps a board's answer (serialised once) under its fingerprint; returns the result to send. */
   const keep = (key: string, fingerprint: string, result: ExecutionResult | AsyncIterable<unknown>) => {
@@ -109,11 +99,10 @@ export function useBoardCache(): Plugin<Context> {
     // Serialised once per miss (which has just read the board from the database anyway), and this
     // reader is sent the same bytes as every later one.
     const entry = serialisedOnce(result, fingerprint);
-    bodies.set(entry.result, entry.body);
     remove(key);
-    if (entry.size <= MAX_BYTES) {
+    if (entry.body.length <= MAX_BYTES) {
       entries.set(key, entry);
-      size += entry.size;
+      size += entry.body.length;
       while (entries.size > MAX_ENTRIES || size > MAX_BYTES) remove(entries.keys().next().value!);
     }
     return entry.result;
@@ -156,17 +145,6 @@ export function useBoardCache(): Plugin<Context> {
         read.then(land, land);
         return read;
       });
-    },
-    // A result of this cache alone (not one of a batch) is a plain JSON answer: its bytes are sent as
-    // they are, with the status and headers that graphql-yoga gave it.
-    onResultProcess({ request, result }) {
-      const body = Array.isArray(result) ? undefined : bodies.get(result as ExecutionResult);
-      if (body) responses.set(request, body);
-    },
-    onResponse({ request, response, setResponse, fetchAPI }) {
-      const body = responses.get(request);
-      if (!body || response.status !== 200 || !response.headers.get("content-type")?.includes("json")) return;
-      setResponse(new fetchAPI.Response(body, { status: 200, headers: response.headers }));
     },
   };
 }
