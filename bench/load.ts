@@ -62,6 +62,8 @@ interface Throughput {
   rps: number;
   /** The server's CPU time per request, in ms (NaN without the server). */
   cpuMs: number;
+  /** The server's page faults per request (NaN without the server). */
+  pageFaults: number;
 }
 
 /**
@@ -70,10 +72,12 @@ interface Throughput {
  */
 async function throughput(url: string, token: string, op: Operation, connections = 50, server?: ServerProcess): Promise<Throughput> {
   const cpuBefore = server?.cpuMs() ?? 0;
+  const faultsBefore = server?.pageFaults() ?? 0;
   const result = await autocannon({ ...requestOf(url, token, op.body), connections, duration: SECONDS });
   countFailures(op.name, result);
   const cpuMs = server && result.requests.total > 0 ? (server.cpuMs() - cpuBefore) / result.requests.total : NaN;
-  return { rps: result.requests.average, cpuMs };
+  const pageFaults = server && result.requests.total > 0 ? (server.pageFaults() - faultsBefore) / result.requests.total : NaN;
+  return { rps: result.requests.average, cpuMs, pageFaults };
 }
 
 /**
@@ -87,7 +91,10 @@ async function throughputInTurns(targets: (Target & { server?: ServerProcess })[
     for (const target of targets) rounds.get(target.name)!.push(await throughput(target.url, target.token, target.op, 50, target.server));
   }
   return new Map(
-    [...rounds].map(([name, runs]) => [name, { rps: median(runs.map((run) => run.rps)), cpuMs: median(runs.map((run) => run.cpuMs)) }]),
+    [...rounds].map(([name, runs]) => [
+      name,
+      { rps: median(runs.map((run) => run.rps)), cpuMs: median(runs.map((run) => run.cpuMs)), pageFaults: median(runs.map((run) => run.pageFaults)) },
+    ]),
   );
 }
 
@@ -413,6 +420,7 @@ export async function load(): Promise<Record<string, number>> {
     ]);
     figures["board, cache off: req/s (50 clients)"] = againstFloorRps.get("board, cache off")!.rps;
     figures["board, cache off: server CPU ms/request"] = againstFloorRps.get("board, cache off")!.cpuMs;
+    figures["board, cache off: server page faults/request"] = againstFloorRps.get("board, cache off")!.pageFaults;
     figures["board floor (pg): req/s (50 clients)"] = againstFloorRps.get("board floor (pg)")!.rps;
     const againstFloor = await latencyInTurns([
       { name: "board, cache off", url: uncached.url, token: uncachedToken, op: board },
