@@ -7,9 +7,11 @@ import { stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
 import compression from "compression";
 import type { Database } from "./db/client.js";
 import { admission, readBody } from "./admission.js";
+import { BROTLI_QUALITY, COMPRESSION_THRESHOLD } from "./encoding.js";
 import { DEFAULT_GRAPHQL_CONCURRENCY } from "./config.js";
 import { withStatementCounter } from "./db/statement-counter.js";
 import type { InFlight } from "./in-flight.js";
@@ -152,12 +154,14 @@ function refuseBody(req: http.IncomingMessage, res: http.ServerResponse): boolea
 }
 
 /**
- * gzip (or deflate) for what the client asks compressed: GraphQL answers, the built client, exports.
- * Not for server-sent events, which must reach the browser as they happen; nor for answers under
- * 1 KB, which gain nothing.
+ * Brotli, gzip or deflate for what the client asks compressed: GraphQL answers, the built client,
+ * exports (encoding.ts). Not for server-sent events, which must reach the browser as they happen; nor
+ * for answers under 1 KB, which gain nothing; nor for an answer sent already encoded (a kept board:
+ * pipeline/board-cache.ts).
  */
 const compress = compression({
-  threshold: 1024,
+  threshold: COMPRESSION_THRESHOLD,
+  brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } },
   filter: (req, res) =>
     !String(res.getHeader("content-type") ?? "").startsWith("text/event-stream") &&
     compression.filter(req as never, res as never),

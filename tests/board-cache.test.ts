@@ -1,8 +1,11 @@
 // Board reads are cached, and a board is never stale: after any change to one of its projects (a
 // move, a blocker, an edit, a new project), by anyone and through any server process, the next read
 // shows it. A repeated read of an unchanged board costs the session and one fingerprint statement.
+import http from "node:http";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../server/app.js";
+import { preferredEncoding } from "../server/encoding.js";
 import { completeGate, makeProject } from "./support/projects.js";
 import { PASSWORD, startTestServer, type TestServer } from "./support/server.js";
 
@@ -71,6 +74,66 @@ describe("board cache", () => {
     expect(stream.headers.get("content-type")).toContain("text/event-stream");
     const events = await stream.text();
     expect(events).toContain(`data: ${first.toString("utf8")}`);
+  });
+
+  it("sends a kept board compressed as the client asks, with its length, and never a stale one", async () => {
+    // Two cards with long names: an answer over the size below which nothing is compressed (1 KB).
+    const name = "城区雨污分流管网改造及排水防涝设施建设项目".repeat(9);
+    const project = await makeProject(server.db, { code: "C-20", subTaskCode: "3.4", stage: "PREPARATION", name });
+    await makeProject(server.db, { code: "C-21", subTaskCode: "3.4", stage: "RESERVE", name });
+    await completeGate(server.db, project.id);
+    const body = JSON.stringify({ query: BOARD, variables: { actionCode: 3, filter: { search: "C-2" } } });
+    // Raw bytes (fetch would undo the encoding and hide how it was sent).
+    const raw = (acceptEncoding: string) =>
+      new Promise<{ encoding: string | undefined; length: string | undefined; vary: string | undefined; bytes: Buffer }>((resolve, reject) => {
+        const request = http.request(`${server.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${token}`, "accept-encoding": acceptEncoding },
+        });
+        request.on("response", (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () =>
+            resolve({
+              encoding: response.headers["content-encoding"],
+              length: response.headers["content-length"],
+              vary: response.headers.vary,
+              bytes: Buffer.concat(chunks),
+            }),
+          );
+        });
+        request.on("error", reject);
+        request.end(body);
+      });
+    const plain = await raw("identity");
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.bytes.length).toBeGreaterThan(1024);
+    const stageOf = (bytes: Buffer) => cards(JSON.parse(bytes.toString("utf8")).data)["C-20"]!.stage;
+    expect(stageOf(plain.bytes)).toBe("PREPARATION");
+    // A browser's header: brotli, as the compression of other answers chooses; gzip when weighed higher.
+    for (const [accept, encoding, decode] of [
+      ["gzip, deflate, br, zstd", "br", zlib.brotliDecompressSync],
+      ["br;q=0.5, gzip", "gzip", zlib.gunzipSync],
+      ["gzip", "gzip", zlib.gunzipSync],
+    ] as const) {
+      for (let read = 0; read < 2; read++) {
+        const answer = await raw(accept);
+        expect(answer.encoding).toBe(encoding);
+        expect(answer.vary).toMatch(/accept-encoding/i);
+        // Sent whole with its length: encoded once and kept, not streamed through the compressor.
+        expect(Number(answer.length)).toBe(answer.bytes.length);
+        expect(answer.bytes.length).toBeLessThan(plain.bytes.length);
+        expect(decode(answer.bytes).equals(plain.bytes)).toBe(true);
+      }
+    }
+    const moved = await server.gql(
+      `mutation($input: MoveProjectInput!) { moveProject(input: $input) { __typename } }`,
+      { input: { projectId: globalId(project.id), to: "STARTED", expectedVersion: project.version } },
+      token,
+    );
+    expect(moved.data.moveProject.__typename).toBe("MoveProjectSuccess");
+    expect(stageOf(zlib.brotliDecompressSync((await raw("br")).bytes))).toBe("STARTED");
+    expect(stageOf(zlib.gunzipSync((await raw("gzip")).bytes))).toBe("STARTED");
   });
 
   it("is never stale after a move, a new blocker, an edit or a new project", async () => {
@@ -210,5 +273,19 @@ describe("board cache", () => {
       await server.db.sql.exec(`ALTER TABLE audit_event_away RENAME TO audit_event`);
     }
     expect((await server.gql<Board>(BOARD, { actionCode: 3 }, token)).errors).toBeUndefined();
+  });
+});
+
+describe("the encoding a kept board is sent in", () => {
+  it("is the one the client weighs highest, brotli on a tie, none when it accepts neither", () => {
+    expect(preferredEncoding("gzip, deflate, br, zstd")).toBe("br");
+    expect(preferredEncoding("gzip;q=1.0, br;q=0.8")).toBe("gzip");
+    expect(preferredEncoding("deflate, gzip")).toBe("gzip");
+    expect(preferredEncoding("*")).toBe("br");
+    expect(preferredEncoding("br;q=0, *;q=0.5")).toBe("gzip");
+    expect(preferredEncoding("identity")).toBeNull();
+    expect(preferredEncoding("gzip;q=0, br;q=0")).toBeNull();
+    expect(preferredEncoding("")).toBeNull();
+    expect(preferredEncoding(null)).toBeNull();
   });
 });

@@ -23,6 +23,7 @@ import { markingFailure } from "../../request-id.js";
 import { boardsFingerprint } from "../audit/fingerprint.js";
 import type { Context } from "../../context.js";
 import { todayInChina } from "../common/calendar.js";
+import { COMPRESSION_THRESHOLD, encode, preferredEncoding, type ContentEncoding } from "../../encoding.js";
 import { jsonUtf8, withUtf8Json } from "../../json-answer.js";
 
 // Bounded by the size of the answers kept, not only their number: a board answer is about 85 KB of
@@ -76,12 +77,16 @@ interface Entry {
   result: ExecutionResult;
   /** The answer's body as sent: its JSON in UTF-8. */
   body: Buffer;
+  /** The body compressed, by encoding, made when a reader first asks for it (browsers always do). */
+  encoded: Partial<Record<ContentEncoding, Promise<Buffer>>>;
+  /** Bytes kept: the body and the encodings made so far. */
+  size: number;
 }
 
 /** The result with its JSON made once and kept as UTF-8 (json-answer.ts), not again for each reader. */
 function serialisedOnce(result: ExecutionResult, fingerprint: string): Entry {
   const body = jsonUtf8(result);
-  return { fingerprint, result: withUtf8Json(result, () => body), body };
+  return { fingerprint, result: withUtf8Json(result, () => body), body, encoded: {}, size: body.length };
 }
 
 export function useBoardCache(): Plugin<Context> {
@@ -91,7 +96,7 @@ export function useBoardCache(): Plugin<Context> {
     const entry = entries.get(key);
     if (!entry) return;
     entries.delete(key);
-    size -= entry.body.length;
+    size -= entry.size;
   };
   /** Keeps a board's answer (serialised once) under its fingerprint; returns the result to send. */
   const keep = (key: string, fingerprint: string, result: ExecutionResult | AsyncIterable<unknown>) => {
@@ -99,19 +104,36 @@ export function useBoardCache(): Plugin<Context> {
     // Serialised once per miss (which has just read the board from the database anyway), and this
     // reader is sent the same bytes as every later one.
     const entry = serialisedOnce(result, fingerprint);
+    entryOf.set(entry.result, entry);
     remove(key);
-    if (entry.body.length <= MAX_BYTES) {
+    if (entry.size <= MAX_BYTES) {
       entries.set(key, entry);
-      size += entry.body.length;
-      while (entries.size > MAX_ENTRIES || size > MAX_BYTES) remove(entries.keys().next().value!);
+      size += entry.size;
+      evict();
     }
     return entry.result;
   };
+  const evict = () => {
+    while (entries.size > MAX_ENTRIES || size > MAX_BYTES) remove(entries.keys().next().value!);
+  };
+  /** The entry's body in the encoding, made once (and counted in the budget while the entry is kept). */
+  const encoded = (entry: Entry, encoding: ContentEncoding): Promise<Buffer> =>
+    (entry.encoded[encoding] ??= encode(entry.body, encoding).then((bytes) => {
+      entry.size += bytes.length;
+      if ([...entries.values()].includes(entry)) {
+        size += bytes.length;
+        evict();
+      }
+      return bytes;
+    }));
   // The reads of boards under way, by key: a reader of a board that is not in memory waits for the
   // read of it under the same fingerprint, if one is under way, and takes its answer. A change sends
   // every client showing the board back to it at once (live updates), and each of them would
   // otherwise read the whole board from the database.
   const flights = new Map<string, { fingerprint: string; read: Promise<unknown> }>();
+  // A kept answer's entry, by its result; then by request, from the result's processing to its response.
+  const entryOf = new WeakMap<ExecutionResult, Entry>();
+  const answering = new WeakMap<Request, Entry>();
   return {
     async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const context = args.contextValue;
@@ -145,6 +167,24 @@ export function useBoardCache(): Plugin<Context> {
         read.then(land, land);
         return read;
       });
+    },
+    // A kept answer alone (not one of a batch) to a client that accepts compression: sent compressed
+    // as kept, with graphql-yoga's status and headers (app.ts's compression leaves an encoded answer).
+    onResultProcess({ request, result }) {
+      const entry = Array.isArray(result) ? undefined : entryOf.get(result as ExecutionResult);
+      if (entry) answering.set(request, entry);
+    },
+    async onResponse({ request, response, setResponse, fetchAPI }) {
+      const entry = answering.get(request);
+      if (!entry || response.status !== 200 || !response.headers.get("content-type")?.includes("json")) return;
+      const encoding = preferredEncoding(request.headers.get("accept-encoding"));
+      if (!encoding || entry.body.length < COMPRESSION_THRESHOLD) return;
+      const headers = new fetchAPI.Headers(response.headers);
+      headers.delete("content-length");
+      headers.set("content-encoding", encoding);
+      headers.set("vary", "Accept-Encoding");
+      // zlib's buffers are never shared memory.
+      setResponse(new fetchAPI.Response((await encoded(entry, encoding)) as Uint8Array<ArrayBuffer>, { status: 200, headers }));
     },
   };
 }
