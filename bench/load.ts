@@ -32,6 +32,8 @@ interface Operation {
   name: string;
   /** The request body; a function gives each request its own (e.g. another project). */
   body: string | (() => string);
+  /** Headers beside the content type and the token. */
+  headers?: Record<string, string>;
 }
 
 interface Figures {
@@ -44,8 +46,8 @@ const HISTORY = `query History($id: ID!) {
   node(id: $id) { ... on Project { id history(first: 20) { totalCount edges { node { id from to kind at note actor { displayName } } } pageInfo { hasNextPage endCursor } } } }
 }`;
 
-function requestOf(url: string, token: string, body: Operation["body"]) {
-  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+function requestOf(url: string, token: string, { body, headers: extra }: Operation) {
+  const headers = { "content-type": "application/json", authorization: `Bearer ${token}`, ...extra };
   return typeof body === "string"
     ? { url: `${url}/graphql`, method: "POST", headers, body }
     : { url: `${url}/graphql`, requests: [{ method: "POST", path: "/graphql", headers, setupRequest: (request: object) => ({ ...request, body: body() }) }] };
@@ -73,7 +75,7 @@ interface Throughput {
 async function throughput(url: string, token: string, op: Operation, connections = 50, server?: ServerProcess): Promise<Throughput> {
   const cpuBefore = server?.cpuMs() ?? 0;
   const faultsBefore = server?.pageFaults() ?? 0;
-  const result = await autocannon({ ...requestOf(url, token, op.body), connections, duration: SECONDS });
+  const result = await autocannon({ ...requestOf(url, token, op), connections, duration: SECONDS });
   countFailures(op.name, result);
   const cpuMs = server && result.requests.total > 0 ? (server.cpuMs() - cpuBefore) / result.requests.total : NaN;
   const pageFaults = server && result.requests.total > 0 ? (server.pageFaults() - faultsBefore) / result.requests.total : NaN;
@@ -101,7 +103,7 @@ async function throughputInTurns(targets: (Target & { server?: ServerProcess })[
 /** Latency percentiles (ms) at a steady offered rate over few connections. */
 async function latency(url: string, token: string, op: Operation, rate = 100, connections = 5): Promise<Figures> {
   const times: number[] = [];
-  const instance = autocannon({ ...requestOf(url, token, op.body), connections, overallRate: rate, duration: SECONDS });
+  const instance = autocannon({ ...requestOf(url, token, op), connections, overallRate: rate, duration: SECONDS });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
   const result = await instance;
   countFailures(op.name, result);
@@ -363,6 +365,12 @@ export async function load(): Promise<Record<string, number>> {
     const ops: Operation[] = [
       { name: "{ __typename }", body: JSON.stringify({ query: "{ __typename }" }) },
       { name: "board", body: JSON.stringify({ query: clientDocument("Board"), variables: { actionCode: ACTION, filter: {} } }) },
+      // The same board as a browser asks for it: compressed (Chromium's Accept-Encoding).
+      {
+        name: "board, compressed",
+        body: JSON.stringify({ query: clientDocument("Board"), variables: { actionCode: ACTION, filter: {} } }),
+        headers: { "accept-encoding": "gzip, deflate, br, zstd" },
+      },
       {
         name: "history page",
         body: () => JSON.stringify({ query: HISTORY, variables: { id: globalId("Project", sample[Math.floor(Math.random() * sample.length)]!.id) } }),
