@@ -1,14 +1,14 @@
 // GraphQL answers sent as UTF-8 made in pieces, never as one string of the whole answer.
 //
 // graphql-yoga serialises a result with JSON.stringify into one string, which the HTTP layer then
-// measures (content-length) and encodes. An uncached board is about 75,000 characters, and since it
+// measures (Content-Length) and encodes. An uncached board is about 75,000 characters, and since it
 // holds Chinese every character takes two bytes: the string is over V8's largest ordinary object
-// (128 KB), so making it flat (as measuring and encoding it do, once for the response and again for
-// the header written before it) puts it in pages of its own, mapped for it and unmapped after. On
-// these virtual machines a page first touched costs some 14 µs (`bench/`'s machines: 160 KB mapped,
-// touched and unmapped take 0.45 ms), and that was 80 page faults and about a fifth of an uncached
-// board's CPU. Here the answer is stringified a list item at a time (a board column, a card), each
-// piece well under that size, and the pieces are encoded into one buffer.
+// (128 KB), so making it flat (as measuring it does, and writing it again, joined to the header)
+// puts it in pages of its own, mapped for it and unmapped after. On the virtual machines this runs on
+// a page touched for the first time costs some 14 µs (160 KB mapped, touched and unmapped: 0.45–0.56
+// ms), and a board took 80 page faults, 1.7 ms of system time (bench/load.ts counts them). Here the
+// answer is stringified a list item at a time (a board column, a card), each piece well under that
+// size, and the pieces are encoded into one buffer: under one page fault a board.
 //
 // graphql-yoga takes a result's own `stringify` when it has one; this one returns the bytes (a
 // Buffer), which yoga hands to its Response as the body. Where yoga puts the text into a larger one
