@@ -24,7 +24,7 @@ const ITEM_CHARACTERS = 32 * 1024;
 
 /** Collects JSON text in pieces of at most PIECE_CHARACTERS (a longer item is a piece of its own). */
 class Pieces {
-  readonly done: string[] = [];
+  private readonly done: string[] = [];
   private open = "";
 
   add(text: string): void {

@@ -19,6 +19,7 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from "graphql";
+import { log } from "../../log.js";
 import { markingFailure } from "../../request-id.js";
 import { boardsFingerprint } from "../audit/fingerprint.js";
 import type { Context } from "../../context.js";
@@ -28,7 +29,7 @@ import { jsonUtf8, withUtf8Json } from "../../json-answer.js";
 
 // Bounded by the size of the answers kept, not only their number: a board answer is about 85 KB of
 // UTF-8 at province scale, so 500 of them (as many roles × actions × filters) would hold over 40 MB.
-// About 190 such boards fit in this budget.
+// About 180 such boards fit in this budget, with their compressed answers (a tenth of that each).
 const MAX_ENTRIES = 500;
 const MAX_BYTES = 16 * 1024 * 1024;
 
@@ -118,14 +119,21 @@ export function useBoardCache(): Plugin<Context> {
   };
   /** The entry's body in the encoding, made once (and counted in the budget while the entry is kept). */
   const encoded = (entry: Entry, encoding: ContentEncoding): Promise<Buffer> =>
-    (entry.encoded[encoding] ??= encode(entry.body, encoding).then((bytes) => {
-      entry.size += bytes.length;
-      if ([...entries.values()].includes(entry)) {
-        size += bytes.length;
-        evict();
-      }
-      return bytes;
-    }));
+    (entry.encoded[encoding] ??= encode(entry.body, encoding).then(
+      (bytes) => {
+        entry.size += bytes.length;
+        if ([...entries.values()].includes(entry)) {
+          size += bytes.length;
+          evict();
+        }
+        return bytes;
+      },
+      (error: unknown) => {
+        // Not kept: the next reader tries again (this one is sent the answer as it is).
+        delete entry.encoded[encoding];
+        throw error;
+      },
+    ));
   // The reads of boards under way, by key: a reader of a board that is not in memory waits for the
   // read of it under the same fingerprint, if one is under way, and takes its answer. A change sends
   // every client showing the board back to it at once (live updates), and each of them would
@@ -183,8 +191,12 @@ export function useBoardCache(): Plugin<Context> {
       headers.delete("content-length");
       headers.set("content-encoding", encoding);
       headers.set("vary", "Accept-Encoding");
+      const bytes = await encoded(entry, encoding).catch((error: unknown) => {
+        log.error("could not compress a kept board", { error });
+        return null;
+      });
       // zlib's buffers are never shared memory.
-      setResponse(new fetchAPI.Response((await encoded(entry, encoding)) as Uint8Array<ArrayBuffer>, { status: 200, headers }));
+      if (bytes) setResponse(new fetchAPI.Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers }));
     },
   };
 }
