@@ -362,15 +362,12 @@ export async function load(): Promise<Record<string, number>> {
     );
     await db.close();
 
+    const boardBody = JSON.stringify({ query: clientDocument("Board"), variables: { actionCode: ACTION, filter: {} } });
     const ops: Operation[] = [
       { name: "{ __typename }", body: JSON.stringify({ query: "{ __typename }" }) },
-      { name: "board", body: JSON.stringify({ query: clientDocument("Board"), variables: { actionCode: ACTION, filter: {} } }) },
+      { name: "board", body: boardBody },
       // The same board as a browser asks for it: compressed (Chromium's Accept-Encoding).
-      {
-        name: "board, compressed",
-        body: JSON.stringify({ query: clientDocument("Board"), variables: { actionCode: ACTION, filter: {} } }),
-        headers: { "accept-encoding": "gzip, deflate, br, zstd" },
-      },
+      { name: "board, compressed", body: boardBody, headers: { "accept-encoding": "gzip, deflate, br, zstd" } },
       {
         name: "history page",
         body: () => JSON.stringify({ query: HISTORY, variables: { id: globalId("Project", sample[Math.floor(Math.random() * sample.length)]!.id) } }),

@@ -73,6 +73,7 @@ function cacheKey(document: DocumentNode, operationName: string | null | undefin
 }
 
 interface Entry {
+  key: string;
   fingerprint: string;
   /** The result, serialised once: its answer's body is `body` for every reader. */
   result: ExecutionResult;
@@ -85,9 +86,9 @@ interface Entry {
 }
 
 /** The result with its JSON made once and kept as UTF-8 (json-answer.ts), not again for each reader. */
-function serialisedOnce(result: ExecutionResult, fingerprint: string): Entry {
+function serialisedOnce(result: ExecutionResult, key: string, fingerprint: string): Entry {
   const body = jsonUtf8(result);
-  return { fingerprint, result: withUtf8Json(result, () => body), body, encoded: {}, size: body.length };
+  return { key, fingerprint, result: withUtf8Json(result, () => body), body, encoded: {}, size: body.length };
 }
 
 export function useBoardCache(): Plugin<Context> {
@@ -104,7 +105,7 @@ export function useBoardCache(): Plugin<Context> {
     if (Symbol.asyncIterator in result || result.errors?.length) return result;
     // Serialised once per miss (which has just read the board from the database anyway), and this
     // reader is sent the same bytes as every later one.
-    const entry = serialisedOnce(result, fingerprint);
+    const entry = serialisedOnce(result, key, fingerprint);
     entryOf.set(entry.result, entry);
     remove(key);
     if (entry.size <= MAX_BYTES) {
@@ -122,7 +123,7 @@ export function useBoardCache(): Plugin<Context> {
     (entry.encoded[encoding] ??= encode(entry.body, encoding).then(
       (bytes) => {
         entry.size += bytes.length;
-        if ([...entries.values()].includes(entry)) {
+        if (entries.get(entry.key) === entry) {
           size += bytes.length;
           evict();
         }
